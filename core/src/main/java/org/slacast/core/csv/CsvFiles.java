@@ -1,0 +1,118 @@
+package org.slacast.core.csv;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads CSV rows with their line numbers (quoted fields may span lines), strips a UTF-8 byte-order mark, and
+ * renames repeated header names {@code name}, {@code name#2}, ... so that none is lost.
+ */
+public final class CsvFiles {
+    private CsvFiles() {
+    }
+
+    /**
+     * Streams the data rows of a file to {@code sink}.
+     *
+     * @param file     the file
+     * @param required header names that must be present
+     * @param sink     receives each data row
+     * @return the header map
+     * @throws CsvFileException if the file is missing, has no header, lacks a required column, or is not CSV
+     */
+    public static Map<String, Integer> read(Path file, Collection<String> required, Consumer<CsvRow> sink) {
+        String name = file.toString();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVReader csv = new CSVReaderBuilder(in).build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                throw new CsvFileException(name + ": the file is empty; expected a header row");
+            }
+            Map<String, Integer> columns = header(header);
+            for (String r : required) {
+                if (!columns.containsKey(r)) {
+                    throw new CsvFileException(name + ":1: missing column '" + r + "'; the header has "
+                            + columns.keySet());
+                }
+            }
+            long line = csv.getLinesRead() + 1;
+            String[] values;
+            while ((values = csv.readNext()) != null) {
+                if (!(values.length == 1 && values[0].isBlank())) {
+                    sink.accept(new CsvRow(name, line, columns, values));
+                }
+                line = csv.getLinesRead() + 1;
+            }
+            return columns;
+        } catch (NoSuchFileException e) {
+            throw new CsvFileException(name + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new CsvFileException(name + ": not UTF-8 text; convert it to UTF-8 first");
+        } catch (IOException e) {
+            throw new CsvFileException(name + ": cannot read: " + e.getMessage());
+        } catch (CsvValidationException e) {
+            throw new CsvFileException(name + ":" + e.getLineNumber() + ": not valid CSV: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param header the raw header row
+     * @return name to index, with the BOM stripped and repeats renamed name#2, name#3
+     */
+    public static Map<String, Integer> header(String[] header) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String h = header[i].strip();
+            if (i == 0 && h.startsWith("\uFEFF")) {
+                h = h.substring(1).strip();
+            }
+            String key = h;
+            for (int n = 2; columns.containsKey(key); n++) {
+                key = h + "#" + n;
+            }
+            columns.put(key, i);
+        }
+        return columns;
+    }
+
+    /**
+     * @param out a writer; the caller closes it
+     * @return a CSV writer that quotes only where needed and ends lines with \n
+     */
+    public static ICSVWriter writer(Writer out) {
+        return new CSVWriterBuilder(out).withLineEnd("\n").build();
+    }
+
+    /**
+     * Writes rejects as {@code file,line,column,reason}.
+     *
+     * @param file    the rejects file
+     * @param rejects the rows left out
+     */
+    public static void writeRejects(Path file, List<Reject> rejects) {
+        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = writer(w)) {
+            csv.writeNext(new String[] {"file", "line", "column", "reason"}, false);
+            for (Reject r : rejects) {
+                csv.writeNext(new String[] {r.file(), Long.toString(r.line()), r.column(), r.reason()}, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write rejects", e);
+        }
+    }
+}

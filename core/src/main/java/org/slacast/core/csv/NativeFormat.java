@@ -1,0 +1,163 @@
+package org.slacast.core.csv;
+
+import com.opencsv.ICSVWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.slacast.core.ticket.EventType;
+import org.slacast.core.ticket.Impact;
+import org.slacast.core.ticket.Priority;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
+import org.slacast.core.ticket.Tier;
+import org.slacast.core.ticket.Urgency;
+
+/**
+ * The native ("canonical") CSV formats for tickets and events, described in docs/native-format.md. The generator
+ * writes them, the importer produces them, and every command reads them.
+ */
+public final class NativeFormat {
+    /** Ticket columns, in file order. */
+    public static final List<String> TICKET_COLUMNS = List.of("ticket_id", "created_at", "priority", "impact", "urgency",
+            "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject");
+    /** Event columns, in file order. */
+    public static final List<String> EVENT_COLUMNS = List.of("ticket_id", "at", "type", "status", "priority", "tier",
+            "team", "agent");
+    /** Ticket columns that must be present. */
+    public static final List<String> TICKET_REQUIRED = List.of("ticket_id", "created_at", "priority");
+    /** Event columns that must be present. */
+    public static final List<String> EVENT_REQUIRED = List.of("ticket_id", "at", "type");
+    /** The file names within a native data directory. */
+    public static final String TICKETS_FILE = "tickets.csv";
+    /** The events file within a native data directory. */
+    public static final String EVENTS_FILE = "events.csv";
+
+    private NativeFormat() {
+    }
+
+    /**
+     * @param row a tickets.csv row
+     * @return the ticket
+     * @throws RowException naming the column at fault
+     */
+    public static Ticket ticket(CsvRow row) {
+        return new Ticket(row.require("ticket_id"), instant(row, "created_at"),
+                parse(row, "priority", Priority::parse, true), parse(row, "impact", Impact::parse, false),
+                parse(row, "urgency", Urgency::parse, false), parse(row, "tier", Tier::parse, false), row.get("team"),
+                row.get("category"), row.get("system"), row.get("channel"), row.get("customer"), row.get("contract"),
+                row.get("region"), row.get("requester"), row.get("subject"));
+    }
+
+    /**
+     * @param row an events.csv row
+     * @return the event
+     * @throws RowException naming the column at fault
+     */
+    public static TicketEvent event(CsvRow row) {
+        EventType type = parse(row, "type", EventType::parse, true);
+        try {
+            return new TicketEvent(row.require("ticket_id"), instant(row, "at"), type, row.get("status"),
+                    parse(row, "priority", Priority::parse, false), parse(row, "tier", Tier::parse, false),
+                    row.get("team"), row.get("agent"));
+        } catch (IllegalArgumentException e) {
+            throw new RowException(null, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads an ISO-8601 instant with a zone or offset: {@code 2026-03-02T09:15:00Z}, {@code 2026-03-02T10:15+01:00}.
+     *
+     * @param row    the row
+     * @param column the column
+     * @return the instant
+     * @throws RowException if absent or not such an instant
+     */
+    public static Instant instant(CsvRow row, String column) {
+        String v = row.require(column);
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new RowException(column, "'" + v + "' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z");
+            }
+        }
+    }
+
+    private static <T> T parse(CsvRow row, String column, java.util.function.Function<String, T> parser,
+                               boolean required) {
+        String v = required ? row.require(column) : row.get(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new RowException(column, e.getMessage());
+        }
+    }
+
+    /** Writes native tickets.csv and events.csv into a directory, streaming. */
+    public static final class Writer implements Closeable {
+        private final java.io.Writer ticketsOut;
+        private final java.io.Writer eventsOut;
+        private final ICSVWriter tickets;
+        private final ICSVWriter events;
+
+        /**
+         * @param dir the directory; created if missing, files replaced
+         * @throws UncheckedIOException if it cannot be written
+         */
+        public Writer(Path dir) {
+            try {
+                Files.createDirectories(dir);
+                ticketsOut = Files.newBufferedWriter(dir.resolve(TICKETS_FILE));
+                eventsOut = Files.newBufferedWriter(dir.resolve(EVENTS_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": cannot write native files", e);
+            }
+            tickets = CsvFiles.writer(ticketsOut);
+            events = CsvFiles.writer(eventsOut);
+            tickets.writeNext(TICKET_COLUMNS.toArray(String[]::new), false);
+            events.writeNext(EVENT_COLUMNS.toArray(String[]::new), false);
+        }
+
+        /** @param t a ticket to append */
+        public void write(Ticket t) {
+            tickets.writeNext(new String[] {t.id(), t.createdAt().toString(), t.priority().label(), label(t.impact()),
+                    label(t.urgency()), t.tier().name(), s(t.team()), s(t.category()), s(t.system()), s(t.channel()),
+                    s(t.customer()), s(t.contract()), s(t.region()), s(t.requester()), s(t.subject())}, false);
+        }
+
+        /** @param e an event to append */
+        public void write(TicketEvent e) {
+            events.writeNext(new String[] {e.ticketId(), e.at().toString(), e.type().label(), s(e.status()),
+                    e.priority() == null ? "" : e.priority().label(), e.tier() == null ? "" : e.tier().name(),
+                    s(e.team()), s(e.agent())}, false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (tickets; events) {
+                tickets.flush();
+                events.flush();
+            }
+        }
+
+        private static String s(String v) {
+            return v == null ? "" : v;
+        }
+
+        private static String label(Enum<?> e) {
+            return e == null ? "" : e.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.slacast.training.cli;
+
+import org.slacast.core.cli.CliErrors;
+import org.slacast.core.cli.SlaCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code slacast}: the composition root of the batch commands. The {@code serve} command lives in the serving
+ * module, which nothing else depends on; the {@code ./slacast} launcher routes to it.
+ */
+@Command(name = "slacast", mixinStandardHelpOptions = true, version = "slacast 0.1.0",
+        description = "SLA-breach prediction for service desks.",
+        subcommands = {SlaCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run './slacast COMMAND --help' for a command's options."})
+public final class SlacastCli {
+    private SlacastCli() {
+    }
+
+    /**
+     * Runs a command and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs a command.
+     *
+     * @param args the command line
+     * @return the exit code: 0 success, 1 bad input, 2 bad usage, 3 internal error
+     */
+    public static int run(String... args) {
+        return CliErrors.install(new CommandLine(new SlacastCli())).execute(args);
+    }
+}
