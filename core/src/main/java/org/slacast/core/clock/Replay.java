@@ -116,7 +116,6 @@ final class Replay {
         }
         resolved = true;
         status = label;
-        resolvedAt = t;
         if (firstResponse == null) {
             firstResponse = t; // a resolution is a reply: it stops the first-response clock too
         }
@@ -125,6 +124,7 @@ final class Replay {
         if (resolutionOpen) {
             resolution.add(new long[] {resolutionFrom, t});
             resolutionOpen = false;
+            resolvedAt = t;
         }
     }
 

@@ -74,11 +74,24 @@ public final class PolicyFile {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new PolicyFileException(source + (loc == null ? "" : " line " + loc.getLineNr()) + ": not valid YAML: "
-                    + e.getOriginalMessage(), e);
+            throw new PolicyFileException(source + yamlProblem(e.getOriginalMessage()), e);
         }
         return new PolicyFile(source).read(root);
+    }
+
+    /** SnakeYAML's messages span several lines; keep the last position and the problem itself. */
+    private static String yamlProblem(String message) {
+        String where = "";
+        StringBuilder what = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            var m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(line);
+            if (m.find()) {
+                where = " line " + m.group(1) + ", column " + m.group(2);
+            } else if (!line.isBlank() && !line.strip().equals("^") && !line.startsWith(" ")) {
+                what.append(what.isEmpty() ? "" : "; ").append(line.strip());
+            }
+        }
+        return where + ": not valid YAML: " + what;
     }
 
     private PolicySet read(JsonNode root) {

@@ -35,4 +35,18 @@ public final class SlacastCli {
     public static int run(String... args) {
         return CliErrors.install(new CommandLine(new SlacastCli())).execute(args);
     }
+
+    /**
+     * Runs a command with its output captured, for tests and embedding.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = CliErrors.install(new CommandLine(new SlacastCli()));
+        cli.setOut(out).setErr(err);
+        return cli.execute(args);
+    }
 }
