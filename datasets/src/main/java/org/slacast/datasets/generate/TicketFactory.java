@@ -1,0 +1,132 @@
+package org.slacast.datasets.generate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import net.datafaker.Faker;
+import org.slacast.core.ticket.Impact;
+import org.slacast.core.ticket.Priority;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.Tier;
+import org.slacast.core.ticket.Urgency;
+
+/**
+ * Draws ticket attributes: customers and requesters (names from Datafaker), system, category, channel, impact and
+ * urgency, and a subject that fits the system and category. Every draw comes from seeded generators, so the same
+ * seed gives the same tickets.
+ */
+final class TicketFactory {
+    /** One customer organisation. */
+    record Customer(String name, String contract, String region, List<String> requesters) {
+    }
+
+    private static final Map<String, List<String>> PROBLEMS = Map.of(
+            "Hardware", List.of("device will not power on", "terminal keeps rebooting", "printer jams on every job",
+                    "card reader not detected", "screen flickering after update"),
+            "Software", List.of("error %d on submit", "crashes when opening statements", "batch job failed overnight",
+                    "report shows wrong totals", "page hangs after login", "upgrade broke export"),
+            "Network", List.of("timeouts from branch %d", "intermittent connection drops", "VPN tunnel down",
+                    "latency above 2 seconds", "DNS lookups failing"),
+            "Access", List.of("cannot log in", "password reset link expired", "needs access to %d shared folders",
+                    "account locked after MFA change", "role missing after transfer"));
+
+    private final Profile profile;
+    private final SplittableRandom rnd;
+    private final List<Customer> customers = new ArrayList<>();
+
+    TicketFactory(Profile profile, SplittableRandom rnd, long seed) {
+        this.profile = profile;
+        this.rnd = rnd;
+        Faker faker = new Faker(Locale.ENGLISH, new Random(seed));
+        List<String> regions = new ArrayList<>(profile.regions().keySet());
+        regions.sort(null);
+        for (int i = 0; i < 120; i++) {
+            List<String> people = new ArrayList<>();
+            int n = 3 + rnd.nextInt(25);
+            for (int k = 0; k < n; k++) {
+                people.add(faker.name().fullName());
+            }
+            customers.add(new Customer(faker.company().name(), pick(profile.contracts()),
+                    regions.get(rnd.nextInt(regions.size())), people));
+        }
+    }
+
+    /** @return a name for an agent */
+    static String agentName(Faker faker) {
+        return faker.name().fullName();
+    }
+
+    Profile.SystemSpec system() {
+        double u = rnd.nextDouble() * profile.systems().stream().mapToDouble(Profile.SystemSpec::weight).sum();
+        for (Profile.SystemSpec s : profile.systems()) {
+            u -= s.weight();
+            if (u <= 0) {
+                return s;
+            }
+        }
+        return profile.systems().getLast();
+    }
+
+    Profile.SystemSpec transactionalSystem() {
+        for (int i = 0; i < 20; i++) {
+            Profile.SystemSpec s = system();
+            if (s.transactional()) {
+                return s;
+            }
+        }
+        return profile.systems().getFirst();
+    }
+
+    /**
+     * @param id       ticket id
+     * @param at       arrival
+     * @param system   the system
+     * @param storm    part of an outage burst: higher impact, Network or Software
+     * @return the ticket
+     */
+    Ticket ticket(String id, Instant at, Profile.SystemSpec system, boolean storm) {
+        Customer c = customers.get(skewedIndex(customers.size()));
+        String category = storm ? (rnd.nextDouble() < 0.6 ? "Network" : "Software") : pick(profile.categories());
+        Impact impact = storm ? (rnd.nextDouble() < 0.7 ? Impact.HIGH : Impact.MEDIUM)
+                : level(Impact.values(), 0.12, 0.38);
+        Urgency urgency = storm ? (rnd.nextDouble() < 0.6 ? Urgency.HIGH : Urgency.MEDIUM)
+                : level(Urgency.values(), 0.15, 0.45);
+        Priority priority = Priority.of(impact, urgency);
+        String requester = c.requesters().get(rnd.nextInt(c.requesters().size()));
+        return new Ticket(id, at, priority, impact, urgency, Tier.L1, "Service Desk", category, system.name(),
+                pick(profile.channels()), c.name(), c.contract(), c.region(), requester, subject(system.name(), category));
+    }
+
+    private String subject(String system, String category) {
+        List<String> ps = PROBLEMS.get(category);
+        String p = ps.get(rnd.nextInt(ps.size()));
+        return system + ": " + (p.contains("%d") ? p.formatted(10 + rnd.nextInt(990)) : p);
+    }
+
+    /** Zipf-like: a few customers raise most tickets. */
+    private int skewedIndex(int n) {
+        return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 2.2)));
+    }
+
+    private <E> E level(E[] values, double high, double medium) {
+        double u = rnd.nextDouble();
+        return u < high ? values[0] : u < high + medium ? values[1] : values[2];
+    }
+
+    String pick(Map<String, Double> weighted) {
+        List<String> keys = new ArrayList<>(weighted.keySet());
+        keys.sort(null);
+        double u = rnd.nextDouble() * weighted.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (String k : keys) {
+            u -= weighted.get(k);
+            if (u <= 0) {
+                return k;
+            }
+        }
+        return keys.getLast();
+    }
+}

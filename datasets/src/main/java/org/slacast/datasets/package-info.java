@@ -1,0 +1,4 @@
+/**
+ * Data for slacast: a service-desk simulator, import of ITSM exports and event logs, anonymisation.
+ */
+package org.slacast.datasets;
