@@ -238,7 +238,7 @@ public final class DeskSimulation {
 
     private void done(long at, Agent a, Job job) {
         a.busyWith = null;
-        double escalation = job.tier == 1 ? 0.10 + systemEscalation(job) : job.tier == 2 ? 0.12 : 0;
+        double escalation = job.tier == 1 ? 0.05 + 0.6 * systemEscalation(job) : job.tier == 2 ? 0.10 : 0;
         if (job.tier < 3 && rnd.nextDouble() < escalation) {
             job.tier++;
             emit(job, at, EventType.TIER_CHANGE, null, Tier.values()[job.tier - 1], job.ownerTeam, null);

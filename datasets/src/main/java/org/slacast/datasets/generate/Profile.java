@@ -106,7 +106,7 @@ public record Profile(String name, ZoneId zone, List<SystemSpec> systems, Map<St
                         new Roster(3, "Digital Channels", new int[] {0, 1, 0}, new int[] {0, 0, 0}),
                         new Roster(3, "Payments", new int[] {0, 1, 0}, new int[] {0, 0, 0}),
                         new Roster(3, "Workplace IT", new int[] {0, 1, 0}, new int[] {0, 0, 0})),
-                195, new double[] {20, 90, 220}, 0.15);
+                170, new double[] {20, 60, 150}, 0.15);
     }
 
     private static Profile saas() {
@@ -127,6 +127,6 @@ public record Profile(String name, ZoneId zone, List<SystemSpec> systems, Map<St
                         new Roster(2, "Platform", new int[] {0, 3, 1}, new int[] {0, 1, 0}),
                         new Roster(3, "Product Engineering", new int[] {0, 2, 0}, new int[] {0, 0, 0}),
                         new Roster(3, "Platform", new int[] {0, 2, 0}, new int[] {0, 0, 0})),
-                120, new double[] {25, 90, 240}, 0.1);
+                140, new double[] {25, 60, 150}, 0.1);
     }
 }

@@ -3,6 +3,7 @@ package org.slacast.training.cli;
 import org.slacast.core.cli.CliErrors;
 import org.slacast.core.cli.SlaCommand;
 import org.slacast.datasets.cli.GenerateCommand;
+import org.slacast.datasets.cli.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "slacast", mixinStandardHelpOptions = true, version = "slacast 0.1.0",
         description = "SLA-breach prediction for service desks.",
-        subcommands = {SlaCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SlaCommand.class, GenerateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run './slacast COMMAND --help' for a command's options."})
 public final class SlacastCli {
     private SlacastCli() {
