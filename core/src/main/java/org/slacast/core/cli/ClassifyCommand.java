@@ -130,15 +130,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private TaskDate date(CsvRow row, String column) {
-        String v = row.get(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return TaskDate.parse(v, zone);
-        } catch (IllegalArgumentException e) {
-            throw new RowException(column, e.getMessage());
-        }
+        return RowException.parsing(column, row.get(column), v -> TaskDate.parse(v, zone));
     }
 
     private static String nz(String s) {

@@ -94,15 +94,7 @@ public final class NativeFormat {
 
     private static <T> T parse(CsvRow row, String column, java.util.function.Function<String, T> parser,
                                boolean required) {
-        String v = required ? row.require(column) : row.get(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw new RowException(column, e.getMessage());
-        }
+        return RowException.parsing(column, required ? row.require(column) : row.get(column), parser);
     }
 
     /** Writes native tickets.csv and events.csv into a directory, streaming. */

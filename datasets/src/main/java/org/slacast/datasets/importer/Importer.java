@@ -236,16 +236,8 @@ public final class Importer {
     }
 
     private <T> T level(CsvRow row, String field, java.util.function.Function<String, T> parser) {
-        String v = value(row, field);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw new RowException(mapping.fields().get(field), e.getMessage() + "; add it under values." + field
-                    + " in " + mapping.source());
-        }
+        return RowException.parsing(mapping.fields().get(field), value(row, field), parser,
+                "; add it under values." + field + " in " + mapping.source());
     }
 
     private String value(CsvRow row, String field) {
