@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slacast.core.ConfigFileException;
 import org.slacast.core.band.AtRiskThreshold;
 import org.slacast.core.calendar.BusinessCalendar;
 import org.slacast.core.calendar.HolidayRule;
@@ -49,16 +50,16 @@ public final class PolicyFile {
     /**
      * @param file a policy file
      * @return its policies
-     * @throws PolicyFileException naming the file and key path of the first problem
+     * @throws ConfigFileException naming the file and key path of the first problem
      */
     public static PolicySet load(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new PolicyFileException(file + ": no such policy file", e);
+            throw new ConfigFileException(file + ": no such policy file", e);
         } catch (IOException e) {
-            throw new PolicyFileException(file + ": cannot read: " + e.getMessage(), e);
+            throw new ConfigFileException(file + ": cannot read: " + e.getMessage(), e);
         }
         return parse(text, file.toString());
     }
@@ -67,31 +68,16 @@ public final class PolicyFile {
      * @param yaml   the file's text
      * @param source a name for messages
      * @return its policies
-     * @throws PolicyFileException naming the source and key path of the first problem
+     * @throws ConfigFileException naming the source and key path of the first problem
      */
     public static PolicySet parse(String yaml, String source) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new PolicyFileException(source + yamlProblem(e.getOriginalMessage()), e);
+            throw ConfigFileException.yaml(source, e);
         }
         return new PolicyFile(source).read(root);
-    }
-
-    /** SnakeYAML's messages span several lines; keep the last position and the problem itself. */
-    private static String yamlProblem(String message) {
-        String where = "";
-        StringBuilder what = new StringBuilder();
-        for (String line : message.split("\\R")) {
-            var m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(line);
-            if (m.find()) {
-                where = " line " + m.group(1) + ", column " + m.group(2);
-            } else if (!line.isBlank() && !line.strip().equals("^") && !line.startsWith(" ")) {
-                what.append(what.isEmpty() ? "" : "; ").append(line.strip());
-            }
-        }
-        return where + ": not valid YAML: " + what;
     }
 
     private PolicySet read(JsonNode root) {
@@ -299,14 +285,14 @@ public final class PolicyFile {
     private <T> T attempt(String path, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
-        } catch (PolicyFileException e) {
+        } catch (ConfigFileException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw error(path, e.getMessage());
         }
     }
 
-    private PolicyFileException error(String path, String message) {
-        return new PolicyFileException(source + ": " + (path.isEmpty() ? "" : path + ": ") + message, null);
+    private ConfigFileException error(String path, String message) {
+        return new ConfigFileException(source + ": " + (path.isEmpty() ? "" : path + ": ") + message, null);
     }
 }

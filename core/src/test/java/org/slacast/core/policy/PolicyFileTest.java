@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.slacast.core.ConfigFileException;
 import org.slacast.core.band.AtRiskThreshold;
 import org.slacast.core.ticket.Priority;
 import org.slacast.core.ticket.Ticket;
@@ -117,7 +118,7 @@ class PolicyFileTest {
     }
 
     static void assertError(String yaml, String message) {
-        assertThatThrownBy(() -> PolicyFile.parse(yaml, "p.yaml")).isInstanceOf(PolicyFileException.class)
+        assertThatThrownBy(() -> PolicyFile.parse(yaml, "p.yaml")).isInstanceOf(ConfigFileException.class)
                 .hasMessageContaining(message);
     }
 }

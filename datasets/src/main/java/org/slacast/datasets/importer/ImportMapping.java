@@ -1,5 +1,6 @@
 package org.slacast.datasets.importer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slacast.core.policy.PolicyFileException;
+import org.slacast.core.ConfigFileException;
 
 /**
  * How a source file maps onto native tickets and events (docs/import.md). Every error names the mapping file and
@@ -44,15 +45,17 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
     /**
      * @param file the mapping YAML
      * @return the mapping
-     * @throws PolicyFileException naming the file and key of the first problem
+     * @throws ConfigFileException naming the file and key of the first problem
      */
     public static ImportMapping load(Path file) {
         JsonNode root;
         String src = file.toString();
         try {
             root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw ConfigFileException.yaml(src, e);
         } catch (IOException e) {
-            throw new PolicyFileException(src + ": cannot read the mapping: " + e.getMessage().lines().findFirst().orElse(""), e);
+            throw new ConfigFileException(src + ": cannot read the mapping: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw err(src, "", "expected a mapping with shape, fields and formats");
@@ -163,7 +166,7 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
      *
      * @param file    the source file
      * @param columns its header
-     * @throws PolicyFileException naming the mapping key whose column is absent
+     * @throws ConfigFileException naming the mapping key whose column is absent
      */
     public void checkColumns(String file, Set<String> columns) {
         fields.forEach((field, column) -> {
@@ -181,7 +184,7 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
         return v == null || v.isNull() ? dflt : v.asText().strip();
     }
 
-    private static PolicyFileException err(String src, String key, String message) {
-        return new PolicyFileException(src + ": " + (key.isEmpty() ? "" : key + ": ") + message, null);
+    private static ConfigFileException err(String src, String key, String message) {
+        return new ConfigFileException(src + ": " + (key.isEmpty() ? "" : key + ": ") + message, null);
     }
 }

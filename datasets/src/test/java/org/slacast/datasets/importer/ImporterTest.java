@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slacast.core.ConfigFileException;
 import org.slacast.core.csv.TicketData;
-import org.slacast.core.policy.PolicyFileException;
 import org.slacast.core.ticket.EventType;
 import org.slacast.core.ticket.Priority;
 
@@ -83,12 +83,15 @@ class ImporterTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(SN).replace("priority: priority", "priority: prio"));
         assertThatThrownBy(() -> new Importer(ImportMapping.load(bad), null).run(SN_SAMPLE, dir.resolve("o")))
-                .isInstanceOf(PolicyFileException.class)
+                .isInstanceOf(ConfigFileException.class)
                 .hasMessageStartingWith(bad + ": fields.priority: column 'prio' is not in " + SN_SAMPLE);
         Files.writeString(bad, Files.readString(SN).replace("\"d/M/yyyy H:mm\", ISO]\n  first", "\"d/M/yyyy H:mm {\", ISO]\n  first"));
         assertThatThrownBy(() -> ImportMapping.load(bad)).hasMessageStartingWith(bad + ": formats.created_at[1]: 'd/M/yyyy H:mm {' is not a date pattern");
         Files.writeString(bad, "shape: tickets\nfields: {ticket_id: a, created_at: b, priority: c, colour: d}\n");
         assertThatThrownBy(() -> ImportMapping.load(bad)).hasMessageStartingWith(bad + ": fields.colour: not a native field");
+        Files.writeString(bad, "shape: tickets\nfields: [\n");
+        assertThatThrownBy(() -> ImportMapping.load(bad)).isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith(bad + " line 3, column 1: not valid YAML: while parsing a flow node");
     }
 
     @Test
