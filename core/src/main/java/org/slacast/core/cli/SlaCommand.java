@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slacast.core.clock.SlaClock;
 import org.slacast.core.clock.SlaRun;
 import org.slacast.core.clock.SlaSummary;
 import org.slacast.core.csv.CsvFiles;
@@ -64,10 +63,9 @@ public final class SlaCommand implements Callable<Integer> {
         }
         TicketData d = load();
         PolicySet policies = PolicyFile.load(policy);
-        Instant at = asOf != null ? asOf : SlaClock.latestInstant(d.tickets(), d.events());
-        SlaRun.Outcome outcome = new SlaRun().run(d, policies, at);
+        SlaRun.Outcome outcome = new SlaRun().run(d, policies, asOf);
         SlaRun.write(out, outcome.results());
-        SlaSummary s = SlaSummary.of(outcome.results(), at.toString());
+        SlaSummary s = SlaSummary.of(outcome);
         Path summaryFile = summary != null ? summary : siblingWithSuffix(out, ".summary.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), s);
         PrintWriter w = spec.commandLine().getOut();
@@ -82,7 +80,8 @@ public final class SlaCommand implements Callable<Integer> {
         if (d.duplicates() > 0) {
             w.printf("%d exact duplicate event rows dropped%n", d.duplicates());
         }
-        w.printf("as of %s: %d tickets -> %s, summary -> %s%n", at, outcome.results().size(), out, summaryFile);
+        w.printf("as of %s: %d tickets -> %s, summary -> %s%n", outcome.asOf(), outcome.results().size(), out,
+                summaryFile);
         return 0;
     }
 

@@ -48,10 +48,12 @@ public final class SlaRun {
     /**
      * @param data     tickets and events
      * @param policies the policy set
-     * @param asOf     the instant to read at
+     * @param asOf     the instant to read at, or null for the latest instant in the data
+     *                 ({@link SlaClock#latestInstant}), so that a historical export reads the same every time
      * @return the clock readings
      */
     public Outcome run(TicketData data, PolicySet policies, Instant asOf) {
+        Instant at = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
         List<Ticket> tickets = data.tickets();
         TicketSla[] out = new TicketSla[tickets.size()];
         String[] errors = new String[tickets.size()];
@@ -59,7 +61,7 @@ public final class SlaRun {
             Ticket t = tickets.get(i);
             try {
                 SlaPolicy p = policies.select(t);
-                out[i] = clock.measure(t, data.eventsOf(t.id()), p, asOf);
+                out[i] = clock.measure(t, data.eventsOf(t.id()), p, at);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 errors[i] = e.getMessage();
             }
@@ -73,7 +75,7 @@ public final class SlaRun {
                 rejects.add(new Reject("ticket " + tickets.get(i).id(), 0, "", errors[i]));
             }
         }
-        return new Outcome(results, rejects, asOf);
+        return new Outcome(results, rejects, at);
     }
 
     /**

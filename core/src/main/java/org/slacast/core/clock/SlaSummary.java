@@ -41,6 +41,14 @@ public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> me
     }
 
     /**
+     * @param outcome a run of the clock over a data set
+     * @return the summary of its readings
+     */
+    public static SlaSummary of(SlaRun.Outcome outcome) {
+        return of(outcome.results(), outcome.asOf().toString());
+    }
+
+    /**
      * @param results clock readings
      * @param asOf    the as-of instant, for the record
      * @return the summary

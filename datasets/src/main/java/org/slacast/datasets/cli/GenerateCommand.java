@@ -3,7 +3,6 @@ package org.slacast.datasets.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -64,15 +63,12 @@ public final class GenerateCommand implements Callable<Integer> {
         Profile p = Profile.named(profile);
         long t0 = System.nanoTime();
         Files.createDirectories(out);
-        DeskSimulation sim;
         try (DatasetWriter w = new DatasetWriter(out);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(tickets)
                      .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                      .setUpdateIntervalMillis(250).build()) {
-            sim = new DeskSimulation(p, tickets, seed, w);
-            Instant begin = start.atStartOfDay(p.zone()).toInstant();
-            sim.run(begin, bar::stepTo);
-            w.close();
+            DeskSimulation sim = new DeskSimulation(p, tickets, seed, w);
+            sim.run(start.atStartOfDay(p.zone()).toInstant(), bar::stepTo);
             DatasetWriter.writeAgents(out, sim.agents());
             Files.writeString(out.resolve("policy.yaml"), p.policyYaml());
             PrintWriter o = spec.commandLine().getOut();
@@ -80,10 +76,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
         }
         if (!noSla) {
-            TicketData d = TicketData.load(out);
-            var outcome = new SlaRun().run(d, PolicyFile.load(out.resolve("policy.yaml")),
-                    org.slacast.core.clock.SlaClock.latestInstant(d.tickets(), d.events()));
-            SlaSummary s = SlaSummary.of(outcome.results(), outcome.asOf().toString());
+            SlaSummary s = SlaSummary.of(new SlaRun().run(TicketData.load(out),
+                    PolicyFile.load(out.resolve("policy.yaml")), null));
             PrintWriter o = spec.commandLine().getOut();
             s.metrics().forEach((m, ms) -> o.printf("%-16s breach rate %5.1f%%  %s%n", m, 100 * ms.breachRate(),
                     ms.byPriority().entrySet().stream().map(e -> e.getKey() + " " + Math.round(100 * e.getValue().rate()) + "%")

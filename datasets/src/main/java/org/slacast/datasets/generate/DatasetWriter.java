@@ -25,7 +25,6 @@ public final class DatasetWriter implements DeskSink, AutoCloseable {
     private final ICSVWriter impact;
     private long tickets;
     private long events;
-    private boolean closed;
 
     /**
      * @param dir the output directory, created if missing
@@ -103,10 +102,6 @@ public final class DatasetWriter implements DeskSink, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
         try (nativeFiles; causes; impact) {
             causes.flush();
             impact.flush();
