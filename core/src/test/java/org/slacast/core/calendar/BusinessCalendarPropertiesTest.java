@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /** Laws every calendar obeys, over instants spread across several years and both DST changes. */
-class BusinessCalendarProperties {
+class BusinessCalendarPropertiesTest {
     private static final long FROM = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond();
     private static final BusinessCalendar OFFICE = BusinessCalendarTest.office(List.of(HolidayRule.parse("12-25"),
             HolidayRule.parse("last monday of may"), HolidayRule.parse("first monday of september")));
