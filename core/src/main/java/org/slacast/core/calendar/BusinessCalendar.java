@@ -1,6 +1,5 @@
 package org.slacast.core.calendar;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -266,14 +265,6 @@ public final class BusinessCalendar {
                 ? date.plusDays(1).atStartOfDay(zone)
                 : date.atTime(minuteOfDay / 60, minuteOfDay % 60).atZone(zone);
         return t.toInstant().toEpochMilli();
-    }
-
-    /**
-     * @param day a weekday
-     * @return true if the weekly hours give it a shift (holidays aside)
-     */
-    public boolean hasShiftsOn(DayOfWeek day) {
-        return !hours.on(day).isEmpty();
     }
 
     @Override

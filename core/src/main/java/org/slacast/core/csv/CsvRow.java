@@ -37,9 +37,4 @@ public record CsvRow(String file, long line, Map<String, Integer> columns, Strin
         }
         return v;
     }
-
-    /** @return {@code file:line} */
-    public String where() {
-        return file + ":" + line;
-    }
 }

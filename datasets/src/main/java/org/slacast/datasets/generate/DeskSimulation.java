@@ -78,7 +78,7 @@ public final class DeskSimulation {
             for (int shift = 0; shift < 3; shift++) {
                 int count = Math.max(r.weekday()[shift], r.weekend()[shift]);
                 for (int k = 0; k < count; k++) {
-                    Agent a = new Agent("agent-" + (++n), TicketFactory.agentName(faker), r.team(), r.tier(), shift,
+                    Agent a = new Agent("agent-" + (++n), faker.name().fullName(), r.team(), r.tier(), shift,
                             k < r.weekday()[shift], k < r.weekend()[shift]);
                     roster.add(a);
                     agents.computeIfAbsent(queueOf(r.tier(), r.team()), q -> new ArrayList<>()).add(a);
@@ -171,7 +171,7 @@ public final class DeskSimulation {
         }
         String id = String.format("%s-%07d", profile.name().startsWith("bank") ? "INC" : "SUP", ++created);
         Ticket t = factory.ticket(id, second(at), system, storm);
-        Job job = new Job(t, seq++, storm, system.team(), system.transactional());
+        Job job = new Job(t, seq++, storm, system);
         open++;
         sink.ticket(t);
         emit(job, at, EventType.CREATED, "new", null, "Service Desk", null);
@@ -238,10 +238,10 @@ public final class DeskSimulation {
 
     private void done(long at, Agent a, Job job) {
         a.busyWith = null;
-        double escalation = job.tier == 1 ? 0.05 + 0.6 * systemEscalation(job) : job.tier == 2 ? 0.10 : 0;
+        double escalation = job.tier == 1 ? 0.05 + 0.6 * job.system.escalation() : job.tier == 2 ? 0.10 : 0;
         if (job.tier < 3 && rnd.nextDouble() < escalation) {
             job.tier++;
-            emit(job, at, EventType.TIER_CHANGE, null, Tier.values()[job.tier - 1], job.ownerTeam, null);
+            emit(job, at, EventType.TIER_CHANGE, null, Tier.values()[job.tier - 1], job.system.team(), null);
             enqueue(job, at);
         } else if (!job.pausedOnce && rnd.nextDouble() < 0.2) {
             job.pausedOnce = true;
@@ -262,22 +262,13 @@ public final class DeskSimulation {
         dispatch(queueOf(a.tier, a.team), at);
     }
 
-    private double systemEscalation(Job job) {
-        for (Profile.SystemSpec s : profile.systems()) {
-            if (s.name().equals(job.ticket.system())) {
-                return s.escalation();
-            }
-        }
-        return 0;
-    }
-
     private void resolved(Job job, Agent a, long at, boolean fromPause) {
         if (!job.reopened) {
             String[] causes = {"configuration", "software defect", "capacity", "third party", "user error", "hardware fault"};
             String[] fixes = {"permanent", "patch", "workaround"};
             sink.rootCause(job.ticket.id(), a.team, a.name, job.storm ? "capacity" : causes[rnd.nextInt(causes.length)],
                     fixes[rnd.nextInt(fixes.length)], job.storm);
-            if (job.transactional && (job.storm || job.ticket.priority().ordinal() <= 1)) {
+            if (job.system.transactional() && (job.storm || job.ticket.priority().ordinal() <= 1)) {
                 long minutes = (at - job.openedAt) / MINUTE;
                 long failed = (long) (minutes * (5 + rnd.nextDouble() * 40));
                 sink.impact(job.ticket.id(), job.ticket.system(), failed, Math.round(failed * 37.5) / 1.0,
@@ -344,7 +335,7 @@ public final class DeskSimulation {
         future.add(new SimEvent(at, seq++, kind, job, agent, system));
     }
 
-    private static String queueOf(int tier, String team) {
+    static String queueOf(int tier, String team) {
         return tier == 1 ? "L1" : "L" + tier + ":" + team;
     }
 }

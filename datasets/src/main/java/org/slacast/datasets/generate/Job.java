@@ -7,8 +7,7 @@ final class Job {
     final Ticket ticket;
     final long seq;
     final boolean storm;
-    final String ownerTeam;
-    final boolean transactional;
+    final Profile.SystemSpec system;
     int tier = 1;
     int priority;
     boolean responded;
@@ -17,17 +16,16 @@ final class Job {
     double workMinutes = -1;
     long openedAt;
 
-    Job(Ticket ticket, long seq, boolean storm, String ownerTeam, boolean transactional) {
+    Job(Ticket ticket, long seq, boolean storm, Profile.SystemSpec system) {
         this.ticket = ticket;
         this.seq = seq;
         this.storm = storm;
-        this.ownerTeam = ownerTeam;
-        this.transactional = transactional;
+        this.system = system;
         this.priority = ticket.priority().ordinal();
         this.openedAt = ticket.createdAt().toEpochMilli();
     }
 
     String queue() {
-        return tier == 1 ? "L1" : "L" + tier + ":" + ownerTeam;
+        return DeskSimulation.queueOf(tier, system.team());
     }
 }

@@ -55,11 +55,6 @@ final class TicketFactory {
         }
     }
 
-    /** @return a name for an agent */
-    static String agentName(Faker faker) {
-        return faker.name().fullName();
-    }
-
     Profile.SystemSpec system() {
         double u = rnd.nextDouble() * profile.systems().stream().mapToDouble(Profile.SystemSpec::weight).sum();
         for (Profile.SystemSpec s : profile.systems()) {
