@@ -68,7 +68,7 @@ public final class Importer {
         Map<String, List<Parsed>> cases = new LinkedHashMap<>();
         long[] rows = {0};
         boolean[] checked = {false};
-        CsvFiles.read(input, List.of(), row -> {
+        Map<String, Integer> header = CsvFiles.read(input, List.of(), row -> {
             if (!checked[0]) {
                 mapping.checkColumns(input.toString(), row.columns().keySet());
                 checked[0] = true;
@@ -76,11 +76,19 @@ public final class Importer {
             rows[0]++;
             try {
                 Parsed p = parse(row);
-                cases.computeIfAbsent(p.ticketId, k -> new ArrayList<>()).add(p);
+                List<Parsed> rowsOfCase = cases.computeIfAbsent(p.ticketId, k -> new ArrayList<>());
+                if (!mapping.eventLog() && !rowsOfCase.isEmpty()) {
+                    throw new RowException(mapping.fields().get("ticket_id"), "ticket " + p.ticketId
+                            + " appears twice; the first is kept");
+                }
+                rowsOfCase.add(p);
             } catch (RowException e) {
                 rejects.add(Reject.of(row, e));
             }
         });
+        if (!checked[0]) {
+            mapping.checkColumns(input.toString(), header.keySet());
+        }
         long tickets = 0;
         long events = 0;
         long outcomes = 0;

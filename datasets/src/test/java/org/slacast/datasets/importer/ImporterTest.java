@@ -114,6 +114,30 @@ class ImporterTest {
     }
 
     @Test
+    void aRepeatedTicketInATicketExportIsRejectedNotDropped() throws IOException {
+        Path in = dir.resolve("zd.csv");
+        Files.writeString(in, Files.readString(Path.of("sample/zendesk-tickets.csv"))
+                + "1201,2026-03-05 09:00:00,,,Low,problem,Web App,email,Umbrella,Jane Roe,Support,Same id again\n");
+        Importer.Summary s = new Importer(ImportMapping.load(Path.of("mappings/zendesk.yaml")), null)
+                .run(in, dir.resolve("out"));
+        assertThat(s.tickets()).isEqualTo(4);
+        assertThat(s.rejects()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(6);
+            assertThat(r.column()).isEqualTo("Id");
+            assertThat(r.reason()).isEqualTo("ticket 1201 appears twice; the first is kept");
+        });
+    }
+
+    @Test
+    void aMappedColumnMissingFromAHeaderOnlyFileIsStillNamed() throws IOException {
+        Path in = dir.resolve("empty.csv");
+        Files.writeString(in, "Id,Created at\n");
+        assertThatThrownBy(() -> new Importer(ImportMapping.load(Path.of("mappings/zendesk.yaml")), null)
+                .run(in, dir.resolve("out"))).isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("fields.first_response_at: column 'First reply time' is not in " + in);
+    }
+
+    @Test
     void bomAndDuplicatedHeadersAreHandled() throws IOException {
         assertThat(Files.readAllBytes(SN_SAMPLE)[0]).isEqualTo((byte) 0xEF);
         List<String> header = List.of(Files.readAllLines(SN_SAMPLE).getFirst().split(","));
