@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slacast.core.policy.SlaPolicy;
+import org.slacast.core.ticket.EventType;
 import org.slacast.core.ticket.Priority;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
@@ -89,7 +90,7 @@ final class Replay {
                 // no effect on any clock
             }
         }
-        if (e.status() != null && e.type() != org.slacast.core.ticket.EventType.STATUS_CHANGE) {
+        if (e.status() != null && e.type() != EventType.STATUS_CHANGE) {
             status = e.status();
         }
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slacast.core.calendar.BusinessCalendar;
 import org.slacast.core.policy.Metric;
 import org.slacast.core.policy.SlaPolicy;
@@ -64,7 +65,7 @@ public final class SlaClock {
         return ms;
     }
 
-    private java.util.Optional<MetricStatus> measureOne(Metric m, Replay r, SlaPolicy policy) {
+    private Optional<MetricStatus> measureOne(Metric m, Replay r, SlaPolicy policy) {
         List<long[]> intervals;
         boolean open;
         Long completedAt;
@@ -82,7 +83,7 @@ public final class SlaClock {
             case Metric.TierOla ola -> {
                 intervals = r.stints.getOrDefault(ola.tier(), List.of());
                 if (intervals.isEmpty()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 open = r.openStint == ola.tier();
                 completedAt = open ? null : intervals.getLast()[1];
@@ -90,7 +91,7 @@ public final class SlaClock {
         }
         Priority priority = r.priority;
         Duration target = policy.target(m, priority).orElse(null);
-        return java.util.Optional.of(status(m, priority, target, intervals, open, completedAt, r, policy.calendar()));
+        return Optional.of(status(m, priority, target, intervals, open, completedAt, r, policy.calendar()));
     }
 
     private static MetricStatus status(Metric m, Priority priority, Duration target, List<long[]> intervals,
