@@ -15,26 +15,21 @@ import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.policy.PolicySet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code slacast sla}: the SLA clock over native ticket and event files. */
 @Command(name = "sla", mixinStandardHelpOptions = true, subcommands = ClassifyCommand.class,
         description = {"Compute every SLA metric of every ticket: target, elapsed and paused business minutes, due "
-                + "instant, breach and band. Writes one CSV row per ticket × metric and a JSON summary.",
+                + "instant, breach and band. Tickets come from native files or from SQL over JDBC (DuckDB, PostgreSQL). Writes one CSV row per ticket × metric and a JSON summary.",
             "", "Example:", "  slacast sla --data datasets/sample --policy datasets/sample/policy.yaml --out sla.csv"})
 public final class SlaCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding tickets.csv and events.csv.")
-    private Path data;
-
-    @Option(names = "--tickets", paramLabel = "FILE", description = "Native tickets file (instead of --data).")
-    private Path tickets;
-
-    @Option(names = "--events", paramLabel = "FILE", description = "Native events file (instead of --data).")
-    private Path events;
+    @Mixin
+    private TicketSourceOptions source;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (required).")
     private Path policy;
@@ -61,7 +56,7 @@ public final class SlaCommand implements Callable<Integer> {
         if (policy == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--policy=FILE'");
         }
-        TicketData d = load();
+        TicketData d = source.load();
         PolicySet policies = PolicyFile.load(policy);
         SlaRun.Outcome outcome = new SlaRun().run(d, policies, asOf);
         SlaRun.write(out, outcome.results());
@@ -83,19 +78,6 @@ public final class SlaCommand implements Callable<Integer> {
         w.printf("as of %s: %d tickets -> %s, summary -> %s%n", outcome.asOf(), outcome.results().size(), out,
                 summaryFile);
         return 0;
-    }
-
-    private TicketData load() {
-        if (data != null && (tickets != null || events != null)) {
-            throw new IllegalArgumentException("give either --data DIR or --tickets and --events, not both");
-        }
-        if (data != null) {
-            return TicketData.load(data);
-        }
-        if (tickets == null || events == null) {
-            throw new IllegalArgumentException("give --data DIR, or both --tickets FILE and --events FILE");
-        }
-        return TicketData.load(tickets, events);
     }
 
     static Path siblingWithSuffix(Path file, String suffix) {

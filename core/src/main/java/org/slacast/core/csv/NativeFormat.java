@@ -26,7 +26,7 @@ import org.slacast.core.ticket.Urgency;
 public final class NativeFormat {
     /** Ticket columns, in file order. */
     public static final List<String> TICKET_COLUMNS = List.of("ticket_id", "created_at", "priority", "impact", "urgency",
-            "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject");
+            "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject", "body");
     /** Event columns, in file order. */
     public static final List<String> EVENT_COLUMNS = List.of("ticket_id", "at", "type", "status", "priority", "tier",
             "team", "agent");
@@ -52,7 +52,7 @@ public final class NativeFormat {
                 parse(row, "priority", Priority::parse, true), parse(row, "impact", Impact::parse, false),
                 parse(row, "urgency", Urgency::parse, false), parse(row, "tier", Tier::parse, false), row.get("team"),
                 row.get("category"), row.get("system"), row.get("channel"), row.get("customer"), row.get("contract"),
-                row.get("region"), row.get("requester"), row.get("subject"));
+                row.get("region"), row.get("requester"), row.get("subject"), row.get("body"));
     }
 
     /**
@@ -126,7 +126,7 @@ public final class NativeFormat {
         public void write(Ticket t) {
             tickets.writeNext(new String[] {t.id(), t.createdAt().toString(), t.priority().label(), label(t.impact()),
                     label(t.urgency()), t.tier().name(), s(t.team()), s(t.category()), s(t.system()), s(t.channel()),
-                    s(t.customer()), s(t.contract()), s(t.region()), s(t.requester()), s(t.subject())}, false);
+                    s(t.customer()), s(t.contract()), s(t.region()), s(t.requester()), s(t.subject()), s(t.body())}, false);
         }
 
         /** @param e an event to append */

@@ -47,9 +47,21 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
      * @throws CsvFileException if a file is missing or unreadable as a whole
      */
     public static TicketData load(Path ticketsFile, Path eventsFile) {
+        return load(RowSource.csv(ticketsFile), RowSource.csv(eventsFile));
+    }
+
+    /**
+     * Reads native tickets and events from any row source: files or SQL queries.
+     *
+     * @param ticketsSource rows in the tickets.csv layout
+     * @param eventsSource  rows in the events.csv layout
+     * @return the data
+     * @throws CsvFileException if a source cannot be read as a whole
+     */
+    public static TicketData load(RowSource ticketsSource, RowSource eventsSource) {
         List<Reject> rejects = new ArrayList<>();
         Map<String, Ticket> byId = new LinkedHashMap<>();
-        CsvFiles.read(ticketsFile, NativeFormat.TICKET_REQUIRED, row -> {
+        ticketsSource.read(NativeFormat.TICKET_REQUIRED, row -> {
             try {
                 Ticket t = NativeFormat.ticket(row);
                 if (byId.putIfAbsent(t.id(), t) != null) {
@@ -62,12 +74,12 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
         Map<String, List<TicketEvent>> events = new HashMap<>(byId.size() * 2);
         Set<TicketEvent> seen = new HashSet<>();
         int[] dups = {0};
-        CsvFiles.read(eventsFile, NativeFormat.EVENT_REQUIRED, row -> {
+        eventsSource.read(NativeFormat.EVENT_REQUIRED, row -> {
             try {
                 TicketEvent e = NativeFormat.event(row);
                 Ticket t = byId.get(e.ticketId());
                 if (t == null) {
-                    throw new RowException("ticket_id", "no ticket " + e.ticketId() + " in " + ticketsFile);
+                    throw new RowException("ticket_id", "no ticket " + e.ticketId() + " in " + ticketsSource.name());
                 }
                 if (e.at().isBefore(t.createdAt())) {
                     throw new RowException("at", "event at " + e.at() + " is before its ticket was created ("

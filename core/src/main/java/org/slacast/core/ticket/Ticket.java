@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param region    customer region, or null
  * @param requester the person who raised it, or null
  * @param subject   one-line summary, or null
+ * @param body      the description as first written, or null
  */
 public record Ticket(String id, Instant createdAt, Priority priority, Impact impact, Urgency urgency, Tier tier,
                      String team, String category, String system, String channel, String customer, String contract,
-                     String region, String requester, String subject) {
+                     String region, String requester, String subject, String body) {
 
     /** Checks the required fields and defaults the tier to L1. */
     public Ticket {
@@ -48,7 +49,7 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
      */
     public static Ticket of(String id, Instant createdAt, Priority priority) {
         return new Ticket(id, createdAt, priority, null, null, Tier.L1, null, null, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /**

@@ -103,7 +103,7 @@ class SlaClockTest {
     void aTicketFromAnotherZoneIsTimedOnTheCalendarsWallClock() {
         // Opened at 07:30 in New York, which is 13:30 in Berlin: one business hour later is 14:30 Berlin.
         Ticket t = new Ticket("T1", java.time.OffsetDateTime.parse("2026-03-02T07:30:00-05:00").toInstant(),
-                Priority.HIGH, null, null, Tier.L1, null, null, null, null, null, null, "US", null, null);
+                Priority.HIGH, null, null, Tier.L1, null, null, null, null, null, null, "US", null, null, null);
         MetricStatus r = CLOCK.measure(t, List.of(), STD, Instant.parse("2026-03-02T12:40:00Z"))
                 .metric(Metric.FIRST_RESPONSE).orElseThrow();
         assertThat(r.dueAt()).isEqualTo(berlin("2026-03-02T14:30"));

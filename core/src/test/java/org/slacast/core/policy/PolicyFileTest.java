@@ -28,7 +28,7 @@ class PolicyFileTest {
 
     static Ticket ticket(String contract, String category) {
         return new Ticket("T", Instant.EPOCH, Priority.HIGH, null, null, Tier.L1, null, category, null, null, null,
-                contract, null, null, null);
+                contract, null, null, null, null);
     }
 
     @Test

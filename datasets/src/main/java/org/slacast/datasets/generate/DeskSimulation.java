@@ -243,6 +243,14 @@ public final class DeskSimulation {
             job.tier++;
             emit(job, at, EventType.TIER_CHANGE, null, Tier.values()[job.tier - 1], job.system.team(), null);
             enqueue(job, at);
+        } else if (!job.waitedOnce && rnd.nextDouble() < externalWaitChance(job)) {
+            // Waiting on a vendor, a change window or the outage fix: the clock keeps running.
+            job.waitedOnce = true;
+            emit(job, at, EventType.STATUS_CHANGE, job.storm ? "awaiting_fix" : job.tier == 1 ? "awaiting_parts"
+                    : "awaiting_change", null, a.team, a.id);
+            double medianHours = job.storm ? 3 : job.tier == 1 ? 6 : 8;
+            schedule(at + (long) (medianHours * Math.exp(0.9 * rnd.nextGaussian()) * HOUR), Kind.RESUME, job, null,
+                    null);
         } else if (!job.pausedOnce && rnd.nextDouble() < 0.2) {
             job.pausedOnce = true;
             emit(job, at, EventType.STATUS_CHANGE, "pending_customer", null, a.team, a.id);
@@ -260,6 +268,13 @@ public final class DeskSimulation {
             resolved(job, a, at, false);
         }
         dispatch(queueOf(a.tier, a.team), at);
+    }
+
+    /** Hardware waits for parts, higher tiers for changes and vendors, outage tickets for the fix. */
+    private static double externalWaitChance(Job job) {
+        double p = job.tier == 1 ? ("Hardware".equals(job.ticket.category()) ? 0.45 : 0.25)
+                : job.tier == 2 ? 0.35 : 0.5;
+        return job.storm ? Math.min(1, p + 0.5) : p;
     }
 
     private void resolved(Job job, Agent a, long at, boolean fromPause) {

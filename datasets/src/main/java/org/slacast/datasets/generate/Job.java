@@ -12,6 +12,7 @@ final class Job {
     int priority;
     boolean responded;
     boolean pausedOnce;
+    boolean waitedOnce;
     boolean reopened;
     double workMinutes = -1;
     long openedAt;

@@ -16,7 +16,7 @@ import org.slacast.core.ticket.Urgency;
 
 /**
  * Draws ticket attributes: customers and requesters (names from Datafaker), system, category, channel, impact and
- * urgency, and a subject that fits the system and category. Every draw comes from seeded generators, so the same
+ * urgency, and a subject and body that fit the system and category. Every draw comes from seeded generators, so the same
  * seed gives the same tickets.
  */
 final class TicketFactory {
@@ -34,14 +34,30 @@ final class TicketFactory {
             "Access", List.of("cannot log in", "password reset link expired", "needs access to %d shared folders",
                     "account locked after MFA change", "role missing after transfer"));
 
+    /** Opening sentences of a body, by category; the subject's problem is restated after them. */
+    private static final Map<String, List<String>> DETAILS = Map.of(
+            "Hardware", List.of("The unit at desk %d stopped working this morning.",
+                    "Swapping the cable did not help; it fails at %d%% of start-ups.",
+                    "We have a spare but it shows the same fault."),
+            "Software", List.of("It started after last night's release and affects about %d users.",
+                    "Clearing the cache and signing in again did not help.",
+                    "The log shows a timeout after %d seconds."),
+            "Network", List.of("Branch staff report it since about %d minutes ago.",
+                    "Other sites look fine; only our segment is affected.",
+                    "A traceroute stops at hop %d."),
+            "Access", List.of("I need this today to close the month-end tasks.",
+                    "My manager approved it in request %d.",
+                    "It worked until the password change last week."));
+
     private final Profile profile;
+    private final Faker faker;
     private final SplittableRandom rnd;
     private final List<Customer> customers = new ArrayList<>();
 
     TicketFactory(Profile profile, SplittableRandom rnd, long seed) {
         this.profile = profile;
         this.rnd = rnd;
-        Faker faker = new Faker(Locale.ENGLISH, new Random(seed));
+        this.faker = new Faker(Locale.ENGLISH, new Random(seed));
         List<String> regions = new ArrayList<>(profile.regions().keySet());
         regions.sort(null);
         for (int i = 0; i < 120; i++) {
@@ -92,14 +108,28 @@ final class TicketFactory {
                 : level(Urgency.values(), 0.15, 0.45);
         Priority priority = Priority.of(impact, urgency);
         String requester = c.requesters().get(rnd.nextInt(c.requesters().size()));
+        String problem = fill(PROBLEMS.get(category));
         return new Ticket(id, at, priority, impact, urgency, Tier.L1, "Service Desk", category, system.name(),
-                pick(profile.channels()), c.name(), c.contract(), c.region(), requester, subject(system.name(), category));
+                pick(profile.channels()), c.name(), c.contract(), c.region(), requester, system.name() + ": " + problem,
+                body(system.name(), category, problem, requester, storm));
     }
 
-    private String subject(String system, String category) {
-        List<String> ps = PROBLEMS.get(category);
-        String p = ps.get(rnd.nextInt(ps.size()));
-        return system + ": " + (p.contains("%d") ? p.formatted(10 + rnd.nextInt(990)) : p);
+    /** A short description as a requester writes it, with contact details that anonymisation must scrub. */
+    private String body(String system, String category, String problem, String requester, boolean storm) {
+        StringBuilder b = new StringBuilder("Hello,\n");
+        b.append(system).append(": ").append(problem).append(". ").append(fill(DETAILS.get(category)));
+        if (storm) {
+            b.append(" Colleagues in other teams see the same.");
+        }
+        b.append("\nPlease call me on ").append(faker.phoneNumber().phoneNumber()).append(" or write to ")
+                .append(faker.internet().emailAddress(requester.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", ".")))
+                .append(".\n").append(requester);
+        return b.toString();
+    }
+
+    private String fill(List<String> templates) {
+        String p = templates.get(rnd.nextInt(templates.size()));
+        return p.contains("%d") ? p.formatted(10 + rnd.nextInt(90)) : p;
     }
 
     /** Zipf-like: a few customers raise most tickets. */

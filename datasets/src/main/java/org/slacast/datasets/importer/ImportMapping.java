@@ -37,7 +37,7 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
     /** Native fields a mapping may fill. */
     public static final List<String> FIELDS = List.of("ticket_id", "created_at", "at", "activity", "agent",
             "first_response_at", "resolved_at", "closed_at", "priority", "impact", "urgency", "tier", "team",
-            "category", "system", "channel", "customer", "contract", "region", "requester", "subject");
+            "category", "system", "channel", "customer", "contract", "region", "requester", "subject", "body");
     private static final Set<String> TOP = Set.of("shape", "zone", "missing", "fields", "formats", "values",
             "activities", "outcome");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

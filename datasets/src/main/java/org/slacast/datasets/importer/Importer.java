@@ -184,14 +184,16 @@ public final class Importer {
         String customer = value(r, "customer");
         String requester = value(r, "requester");
         String subject = value(r, "subject");
+        String body = value(r, "body");
         if (anonymiser != null) {
             customer = anonymiser.token("org", customer);
             requester = anonymiser.token("person", requester);
             subject = anonymiser.scrub(subject);
+            body = anonymiser.scrub(body);
         }
         return new Ticket(first.ticketId, first.at, priority, impact, urgency, level(r, "tier", Tier::parse),
                 value(r, "team"), value(r, "category"), value(r, "system"), value(r, "channel"), customer,
-                value(r, "contract"), value(r, "region"), requester, subject);
+                value(r, "contract"), value(r, "region"), requester, subject, body);
     }
 
     private List<TicketEvent> events(Ticket t, List<Parsed> rows) {

@@ -25,7 +25,14 @@ public final class SlacastCli {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(run(args));
+        try {
+            System.exit(run(args));
+        } catch (OutOfMemoryError e) {
+            // picocli handles exceptions only; an exhausted heap must still end in one readable line.
+            System.err.println("slacast: ran out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB heap); give more with SLACAST_JAVA_OPTS=-Xmx8g, or work on less data at once");
+            System.exit(CliErrors.INTERNAL);
+        }
     }
 
     /**
