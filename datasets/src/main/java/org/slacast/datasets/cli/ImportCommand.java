@@ -32,7 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--anonymise", description = "Replace people and organisation names with keyed tokens and scrub "
-            + "e-mail addresses and phone numbers from subjects. The key comes from --key-file or SLACAST_ANON_KEY.")
+            + "e-mail addresses and phone numbers from subjects and bodies. The key comes from --key-file or SLACAST_ANON_KEY.")
     private boolean anonymise;
 
     @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the anonymisation key (16+ bytes).")

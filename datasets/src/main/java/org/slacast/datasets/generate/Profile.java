@@ -122,7 +122,7 @@ public record Profile(String name, ZoneId zone, List<SystemSpec> systems, Map<St
                 Map.of("starter", 0.5, "business", 0.35, "enterprise", 0.15),
                 Map.of("NA", ZoneId.of("America/New_York"), "EMEA", ZoneId.of("Europe/London"),
                         "APAC", ZoneId.of("Australia/Sydney")),
-                List.of(new Roster(1, "Support", new int[] {2, 9, 6}, new int[] {1, 3, 1}),
+                List.of(new Roster(1, "Support", new int[] {1, 10, 6}, new int[] {1, 3, 1}),
                         new Roster(2, "Product Engineering", new int[] {0, 4, 1}, new int[] {0, 1, 0}),
                         new Roster(2, "Platform", new int[] {0, 2, 1}, new int[] {0, 0, 0}),
                         new Roster(3, "Product Engineering", new int[] {0, 2, 0}, new int[] {0, 0, 0}),

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slacast.core.clock.SlaRun;
+import org.slacast.core.clock.SlaSummary;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.ticket.EventType;
@@ -63,6 +64,21 @@ class DeskSimulationTest {
         try (Stream<String> lines = Files.lines(dir.resolve("agents.csv"))) {
             assertThat(lines.skip(1).filter(l -> l.contains(",L1,00:00-08:00,")).count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void breachesComeFromTheDeskAtRealisticRatesAndHitCriticalHardest() throws IOException {
+        generate(dir, "banking-it", 6000, 7);
+        TicketData d = TicketData.load(dir);
+        SlaSummary s = SlaSummary.of(new SlaRun().run(d, PolicyFile.load(dir.resolve("policy.yaml")), null));
+        SlaSummary.MetricSummary resolution = s.metrics().get("resolution");
+        assertThat(resolution.breachRate()).isBetween(0.10, 0.35);
+        assertThat(resolution.byPriority().get("critical").rate())
+                .isGreaterThan(2 * resolution.byPriority().get("low").rate());
+        assertThat(d.events().values().stream().flatMap(List::stream).map(e -> e.status()))
+                .contains("awaiting_parts", "awaiting_change", "pending_customer");
+        assertThat(d.tickets()).allSatisfy(t -> assertThat(t.body()).startsWith("Hello,\n" + t.subject() + ". ")
+                .contains("@").endsWith(t.requester()));
     }
 
     @Test
