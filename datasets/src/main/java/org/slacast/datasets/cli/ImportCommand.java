@@ -61,7 +61,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     private byte[] key() throws java.io.IOException {
         if (keyFile != null) {
-            return Files.readString(keyFile).strip().getBytes(StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(keyFile)) {
+                throw new IllegalArgumentException(keyFile + ": no such key file");
+            }
+            byte[] raw = Files.readAllBytes(keyFile);
+            try {
+                // A text key is stripped, so an editor's trailing newline does not change every token.
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString().strip()
+                        .getBytes(StandardCharsets.UTF_8);
+            } catch (java.nio.charset.CharacterCodingException binary) {
+                return raw;
+            }
         }
         String env = System.getenv("SLACAST_ANON_KEY");
         if (env == null || env.isBlank()) {
