@@ -43,6 +43,11 @@ public final class TicketSourceOptions {
         return data == null && tickets == null && events == null && jdbc == null;
     }
 
+    /** @return the --data directory, or null */
+    public Path dataDir() {
+        return data;
+    }
+
     /** @return a short description of the source, for summaries and provenance */
     public String describe() {
         return jdbc != null ? new JdbcRows(jdbc, ticketsSql, "tickets").name()

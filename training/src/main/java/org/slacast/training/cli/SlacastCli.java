@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "slacast", mixinStandardHelpOptions = true, version = "slacast 0.1.0",
         description = "SLA-breach prediction for service desks.",
-        subcommands = {SlaCommand.class, GenerateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SlaCommand.class, GenerateCommand.class, ImportCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run './slacast COMMAND --help' for a command's options."})
 public final class SlacastCli {
     private SlacastCli() {

@@ -1,0 +1,91 @@
+package org.slacast.core.feature;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slacast.core.policy.Metric;
+import org.slacast.core.ticket.Ticket;
+
+/**
+ * What a model's input looks like: the feature catalogue's version, the target metric, the vocabularies learnt
+ * from the training tickets, the number of text buckets, and the resulting feature names in vector order. A bundle
+ * stores it; serving rebuilds the same extractor from it.
+ *
+ * @param version      {@link Features#VERSION} when it was built
+ * @param target       the metric whose breach is predicted, e.g. {@code resolution}
+ * @param vocabularies one per categorical attribute
+ * @param textBuckets  hashed subject buckets, 0 for none
+ * @param names        feature names in vector order
+ */
+public record FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
+                            List<String> names) {
+
+    /** Copies the lists. */
+    public FeatureSchema {
+        vocabularies = List.copyOf(vocabularies);
+        names = List.copyOf(names);
+    }
+
+    /**
+     * Learns vocabularies from training tickets: values seen at least 5 times, at most 60 per attribute.
+     *
+     * @param tickets     the training tickets
+     * @param target      the target metric
+     * @param textBuckets hashed subject buckets
+     * @return the schema
+     */
+    public static FeatureSchema fit(List<Ticket> tickets, Metric target, int textBuckets) {
+        List<Vocabulary> vocabularies = Features.CATEGORICAL.stream().map(a -> {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Ticket t : tickets) {
+                String v = t.attribute(a);
+                if (v != null) {
+                    counts.merge(v, 1, Integer::sum);
+                }
+            }
+            return Vocabulary.of(a, counts, 5, 60);
+        }).toList();
+        FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets, List.of());
+        return new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,
+                Features.of(draft).stream().map(Feature::name).toList());
+    }
+
+    /**
+     * @param attribute a categorical attribute
+     * @return its vocabulary, empty when unknown
+     */
+    public Vocabulary vocabulary(String attribute) {
+        return vocabularies.stream().filter(v -> v.attribute().equals(attribute)).findFirst()
+                .orElse(new Vocabulary(attribute, List.of()));
+    }
+
+    /** @return the target metric */
+    @JsonIgnore
+    public Metric metric() {
+        return Metric.parse(target);
+    }
+
+    /** @return how many features */
+    @JsonIgnore
+    public int size() {
+        return names.size();
+    }
+
+    /**
+     * Checks that this code computes the features a stored schema names.
+     *
+     * @throws IllegalStateException naming the difference and what to do
+     */
+    public void checkCompatible() {
+        if (!Features.VERSION.equals(version)) {
+            throw new IllegalStateException("the model was built with feature schema version " + version
+                    + " but this slacast computes version " + Features.VERSION + "; retrain it with this version");
+        }
+        List<String> computed = Features.of(this).stream().map(Feature::name).toList();
+        if (!computed.equals(names)) {
+            throw new IllegalStateException("the model's feature names differ from this slacast's (" + names.size()
+                    + " against " + computed.size() + "); retrain it with this version");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.slacast.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A fitted model of breach probability. Scores are uncalibrated; a {@link Calibrator} maps them to probabilities.
+ * Implementations are safe for concurrent scoring.
+ */
+public sealed interface BreachModel permits ForestModel, BoostModel, LogisticModel {
+
+    /** @return what kind of model this is */
+    ModelKind kind();
+
+    /**
+     * @param x a feature vector in schema order
+     * @return the uncalibrated probability of a breach
+     */
+    double score(double[] x);
+
+    /**
+     * Signed contributions of each feature to this score: TreeSHAP values for trees (Lundberg et al., "From local
+     * explanations to global understanding with explainable AI for trees", Nature MI 2020), coefficient × value
+     * for the logistic model.
+     *
+     * @param x a feature vector
+     * @return one contribution per feature, in schema order
+     */
+    double[] contributions(double[] x);
+
+    /** @return global importance per feature, in schema order, summing to 1 */
+    double[] importance();
+
+    /**
+     * Writes the model into a bundle directory.
+     *
+     * @param dir the bundle directory
+     * @throws IOException if it cannot be written
+     */
+    void save(Path dir) throws IOException;
+
+    /** @return the name of the file {@link #save} writes */
+    String fileName();
+
+    /**
+     * Scales a vector to sum to 1 in absolute value; all zeros stay zeros.
+     *
+     * @param v values
+     * @return the normalised copy
+     */
+    static double[] normalise(double[] v) {
+        double sum = 0;
+        for (double d : v) {
+            sum += Math.abs(d);
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = sum == 0 ? 0 : Math.abs(v[i]) / sum;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package org.slacast.models;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import smile.classification.RandomForest;
+import smile.data.type.StructType;
+import smile.model.cart.SplitRule;
+
+/**
+ * Random Forest (Breiman, Machine Learning 45, 2001) through Smile. Class imbalance is handled with class weights;
+ * trees are grown on the common ForkJoinPool (Smile's choice), with one seed per tree so fits are reproducible.
+ */
+public final class ForestModel implements BreachModel {
+    static final String FILE = "random-forest.ser";
+    private final RandomForest forest;
+    private final StructType schema;
+
+    ForestModel(RandomForest forest, List<String> names) {
+        this.forest = forest;
+        this.schema = SmileFrames.scoringSchema(names);
+    }
+
+    /**
+     * @param data   training rows
+     * @param params {@code trees} (200), {@code max_depth} (20), {@code max_nodes} (1000), {@code node_size} (5)
+     * @param seed   seed for the trees
+     * @return the fitted model
+     */
+    public static ForestModel fit(TrainingSet data, Map<String, Number> params, long seed) {
+        int trees = params.getOrDefault("trees", 200).intValue();
+        int p = data.schema().size();
+        int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
+        double rate = data.positiveRate();
+        // Weight breaches up to balance the classes, capped so rare-breach data does not overfit the few positives.
+        int positiveWeight = rate <= 0 || rate >= 0.5 ? 1 : (int) Math.min(10, Math.round((1 - rate) / rate));
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[] seeds = new long[trees];
+        for (int i = 0; i < trees; i++) {
+            seeds[i] = rnd.nextLong();
+        }
+        var options = new RandomForest.Options(trees, mtry, SplitRule.GINI,
+                params.getOrDefault("max_depth", 20).intValue(), params.getOrDefault("max_nodes", 1000).intValue(),
+                params.getOrDefault("node_size", 5).intValue(), 1.0, new int[] {1, positiveWeight}, seeds, null);
+        RandomForest rf = RandomForest.fit(SmileFrames.formula(data.schema().names()), SmileFrames.frame(data), options);
+        return new ForestModel(rf, data.schema().names());
+    }
+
+    static ForestModel load(Path dir, List<String> names) throws IOException {
+        return new ForestModel(SmileFrames.read(dir.resolve(FILE), RandomForest.class), names);
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.RANDOM_FOREST;
+    }
+
+    @Override
+    public double score(double[] x) {
+        double[] posteriori = new double[2];
+        forest.predict(SmileFrames.tuple(schema, x), posteriori);
+        return posteriori[1];
+    }
+
+    @Override
+    public double[] contributions(double[] x) {
+        return SmileShap.forClass(forest.shap(SmileFrames.tuple(schema, x)), x.length, 1);
+    }
+
+    @Override
+    public double[] importance() {
+        return BreachModel.normalise(forest.importance());
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        SmileFrames.write(forest, dir.resolve(FILE));
+    }
+
+    @Override
+    public String fileName() {
+        return FILE;
+    }
+}

@@ -1,0 +1,175 @@
+package org.slacast.models;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A trained model ready to score: the model, its calibrator and its manifest (schema, provenance, parameters,
+ * metrics, threshold, training distributions). On disk it is a directory holding {@code bundle.json} and the
+ * model file. Loading checks the format, the feature schema and the model file's checksum, and fails with a
+ * message that says what is wrong and what to do.
+ *
+ * @param manifest the description
+ * @param model    the fitted model
+ */
+public record ModelBundle(BundleManifest manifest, BreachModel model) {
+    /** The manifest's file name. */
+    public static final String MANIFEST = "bundle.json";
+
+    /** @return the JSON mapper for manifests and reports, with java.time support */
+    public static ObjectMapper json() {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    /**
+     * @param x a feature vector
+     * @return the calibrated breach probability
+     */
+    public double probability(double[] x) {
+        return manifest.calibrator().apply(model.score(x));
+    }
+
+    /**
+     * The features that pushed this score most, largest magnitude first.
+     *
+     * @param x a feature vector
+     * @param k how many
+     * @return up to k reasons with signed contributions
+     */
+    public List<Reason> reasons(double[] x, int k) {
+        double[] c = model.contributions(x);
+        List<String> names = manifest.schema().names();
+        List<Reason> all = new ArrayList<>();
+        for (int j = 0; j < c.length; j++) {
+            if (c[j] != 0) {
+                all.add(new Reason(names.get(j), x[j], c[j]));
+            }
+        }
+        all.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.contribution())).thenComparing(Reason::feature));
+        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+
+    /**
+     * One feature's share in a score.
+     *
+     * @param feature      the feature
+     * @param value        its value
+     * @param contribution signed contribution (positive raises the breach risk)
+     */
+    public record Reason(String feature, double value, double contribution) {
+    }
+
+    /**
+     * Writes the bundle into a new directory.
+     *
+     * @param dir the directory; must not exist yet or be empty
+     * @return the written bundle, with the model checksum filled in
+     * @throws IOException if it cannot be written
+     */
+    public ModelBundle save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        model.save(dir);
+        BundleManifest m = manifest;
+        BundleManifest done = new BundleManifest(m.format(), m.id(), m.kind(), m.createdAt(), m.schema(),
+                m.provenance(), m.parameters(), m.calibrator(), m.threshold(), m.cost(), m.metrics(), m.testFrom(),
+                m.testTo(), m.distributions(), model.fileName(), sha256(dir.resolve(model.fileName())));
+        json().writeValue(dir.resolve(MANIFEST).toFile(), done);
+        return new ModelBundle(done, model);
+    }
+
+    /**
+     * @param dir a bundle directory
+     * @return the bundle
+     * @throws BundleException saying what is wrong with it and what to do
+     */
+    public static ModelBundle load(Path dir) {
+        Path manifestFile = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new BundleException(dir + ": not a model bundle (no " + MANIFEST + "); give a directory written "
+                    + "by 'slacast train'");
+        }
+        BundleManifest m;
+        try {
+            m = json().readValue(manifestFile.toFile(), BundleManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(manifestFile + ":" + e.getLocation().getLineNr() + ": unreadable manifest ("
+                    + e.getOriginalMessage() + "); retrain or restore the bundle");
+        } catch (IOException e) {
+            throw new BundleException(manifestFile + ": cannot read: " + e.getMessage());
+        }
+        if (m.format() != BundleManifest.FORMAT) {
+            throw new BundleException(dir + ": bundle format " + m.format() + ", but this slacast reads format "
+                    + BundleManifest.FORMAT + "; retrain the model with this version");
+        }
+        if (m.schema() == null || m.kind() == null || m.modelFile() == null || m.calibrator() == null) {
+            throw new BundleException(manifestFile + ": incomplete manifest (schema, kind, modelFile and calibrator "
+                    + "are required); retrain or restore the bundle");
+        }
+        try {
+            m.schema().checkCompatible();
+        } catch (IllegalStateException e) {
+            throw new BundleException(dir + ": " + e.getMessage());
+        }
+        Path modelFile = dir.resolve(m.modelFile());
+        try {
+            String sum = sha256(modelFile);
+            if (!sum.equals(m.modelSha256())) {
+                throw new BundleException(modelFile + ": checksum differs from the manifest's (the file was changed "
+                        + "or truncated); restore it or retrain");
+            }
+            ModelKind kind = ModelKind.parse(m.kind());
+            List<String> names = m.schema().names();
+            BreachModel model = switch (kind) {
+                case RANDOM_FOREST -> ForestModel.load(dir, names);
+                case GRADIENT_BOOSTING -> BoostModel.load(dir, names);
+                case LOGISTIC -> LogisticModel.load(dir, names);
+            };
+            return new ModelBundle(m, model);
+        } catch (NoSuchFileException e) {
+            throw new BundleException(dir + ": missing " + e.getFile() + "; restore the bundle or retrain");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BundleException b) {
+                throw b;
+            }
+            throw new BundleException(modelFile + ": cannot load the model (" + e.getMessage() + "); retrain it");
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                d.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A bundle that cannot be used, with what to do about it. */
+    public static final class BundleException extends IllegalArgumentException {
+        /** @param message what is wrong and what to do */
+        public BundleException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.slacast.models;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The kinds of breach model slacast trains. */
+public enum ModelKind {
+    /** Breiman's Random Forest (Machine Learning 45, 2001), Smile {@code RandomForest}. */
+    RANDOM_FOREST("random-forest"),
+    /** Logistic regression fitted by SGD with AdaGrad (Duchi et al., JMLR 2011), Tribuo {@code LinearSGDTrainer}. */
+    LOGISTIC("logistic"),
+    /** Friedman's gradient tree boosting (Annals of Statistics 29, 2001), Smile {@code GradientTreeBoost}. */
+    GRADIENT_BOOSTING("gradient-boosting");
+
+    private final String label;
+
+    ModelKind(String label) {
+        this.label = label;
+    }
+
+    /**
+     * Fits a model of this kind.
+     *
+     * @param data   training rows
+     * @param params fitting parameters; missing ones take the adapter's defaults
+     * @param seed   the seed; the same seed and data give the same model
+     * @return the fitted model
+     */
+    public BreachModel fit(TrainingSet data, java.util.Map<String, Number> params, long seed) {
+        return switch (this) {
+            case RANDOM_FOREST -> ForestModel.fit(data, params, seed);
+            case LOGISTIC -> LogisticModel.fit(data, params, seed);
+            case GRADIENT_BOOSTING -> BoostModel.fit(data, params, seed);
+        };
+    }
+
+    /** @return the label used on the command line and in bundles */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @param text a label such as {@code random-forest}, {@code rf}, {@code logistic}, {@code gbt}
+     * @return the kind
+     * @throws IllegalArgumentException naming the accepted labels
+     */
+    public static ModelKind parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "random-forest", "rf", "forest" -> RANDOM_FOREST;
+            case "logistic", "lr", "logistic-regression" -> LOGISTIC;
+            case "gradient-boosting", "gbt", "gbm", "boosting" -> GRADIENT_BOOSTING;
+            default -> throw new IllegalArgumentException("unknown model '" + text + "'; use one of "
+                    + Arrays.stream(values()).map(ModelKind::label).toList());
+        };
+    }
+}

@@ -1,0 +1,229 @@
+package org.slacast.models;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A directory of bundles with one champion (the model that serves) and at most one challenger. Roles live in
+ * {@code registry.json}, replaced atomically so a reader never sees half a file.
+ */
+public final class Registry {
+    private static final String ROLES = "registry.json";
+    private final Path dir;
+    private final ObjectMapper json = ModelBundle.json();
+
+    /**
+     * The roles in a registry.
+     *
+     * @param champion   the serving model's id, or null
+     * @param challenger the challenger's id, or null
+     */
+    public record Roles(String champion, String challenger) {
+    }
+
+    /**
+     * A bundle in the registry.
+     *
+     * @param id       its id
+     * @param role     champion, challenger or empty
+     * @param manifest its manifest
+     */
+    public record Entry(String id, String role, BundleManifest manifest) {
+    }
+
+    /** @param dir the registry directory; created on first write */
+    public Registry(Path dir) {
+        this.dir = dir;
+    }
+
+    /** @return the directory */
+    public Path dir() {
+        return dir;
+    }
+
+    /** @return the current roles; none when the registry is new */
+    public Roles roles() {
+        Path f = dir.resolve(ROLES);
+        if (!Files.exists(f)) {
+            return new Roles(null, null);
+        }
+        try {
+            return json.readValue(f.toFile(), Roles.class);
+        } catch (IOException e) {
+            throw new ModelBundle.BundleException(f + ": unreadable registry (" + e.getMessage()
+                    + "); fix or delete it, then promote a model again");
+        }
+    }
+
+    /**
+     * @param id a bundle id
+     * @return its directory
+     */
+    public Path path(String id) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("'" + id + "' is not a model id; ids use letters, digits, '.', '_' and '-'");
+        }
+        return dir.resolve(id);
+    }
+
+    /**
+     * @param id a bundle id
+     * @return the loaded bundle
+     * @throws ModelBundle.BundleException if there is no such bundle or it cannot be loaded
+     */
+    public ModelBundle load(String id) {
+        Path p = path(id);
+        if (!Files.isDirectory(p)) {
+            throw new ModelBundle.BundleException("no model '" + id + "' in " + dir + "; 'slacast models list' shows "
+                    + "the ids");
+        }
+        return ModelBundle.load(p);
+    }
+
+    /** @return the champion, loaded */
+    public ModelBundle champion() {
+        String id = roles().champion();
+        if (id == null) {
+            throw new ModelBundle.BundleException(dir + " has no champion; train a model or promote one");
+        }
+        return load(id);
+    }
+
+    /** @return every bundle's manifest with its role, newest first; unreadable bundles are skipped */
+    public List<Entry> list() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Roles r = roles();
+        List<Entry> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(Files::isDirectory).sorted().toList()) {
+                Path m = p.resolve(ModelBundle.MANIFEST);
+                if (Files.isRegularFile(m)) {
+                    try {
+                        BundleManifest bm = json.readValue(m.toFile(), BundleManifest.class);
+                        String id = p.getFileName().toString();
+                        out.add(new Entry(id, id.equals(r.champion()) ? "champion"
+                                : id.equals(r.challenger()) ? "challenger" : "", bm));
+                    } catch (IOException e) {
+                        // listed as unreadable by 'show'; a list should not fail on one bad bundle
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot list", e);
+        }
+        out.sort((a, b) -> b.manifest().createdAt().compareTo(a.manifest().createdAt()));
+        return out;
+    }
+
+    /**
+     * Stores a bundle under its id without giving it a role.
+     *
+     * @param bundle the bundle
+     * @return the bundle as saved
+     * @throws IOException if it cannot be written
+     */
+    public ModelBundle store(ModelBundle bundle) throws IOException {
+        return bundle.save(path(bundle.manifest().id()));
+    }
+
+    /**
+     * Stores a bundle under its id. The first model becomes champion; later ones become the challenger.
+     *
+     * @param bundle the bundle
+     * @return the bundle as saved
+     * @throws IOException if it cannot be written
+     */
+    public ModelBundle add(ModelBundle bundle) throws IOException {
+        ModelBundle saved = bundle.save(path(bundle.manifest().id()));
+        Roles r = roles();
+        writeRoles(r.champion() == null ? new Roles(saved.manifest().id(), r.challenger())
+                : new Roles(r.champion(), saved.manifest().id()));
+        return saved;
+    }
+
+    /**
+     * Makes a bundle the challenger without changing the champion.
+     *
+     * @param id the bundle
+     * @throws IOException if the roles cannot be written
+     */
+    public void setChallenger(String id) throws IOException {
+        load(id);
+        writeRoles(new Roles(roles().champion(), id));
+    }
+
+    /**
+     * Makes a bundle champion. Unless forced, it must beat the champion on the same test window: a higher ROC-AUC
+     * and a Brier score no worse.
+     *
+     * @param id    the bundle to promote
+     * @param force skip the gate
+     * @return what happened, for the user
+     * @throws IOException if the roles cannot be written
+     * @throws PromotionRefused if the gate refuses
+     */
+    public String promote(String id, boolean force) throws IOException {
+        ModelBundle candidate = load(id);
+        Roles r = roles();
+        if (id.equals(r.champion())) {
+            return id + " is already the champion";
+        }
+        if (r.champion() != null && !force) {
+            BundleManifest champ = load(r.champion()).manifest();
+            BundleManifest cand = candidate.manifest();
+            if (!sameWindow(champ, cand)) {
+                throw new PromotionRefused(id + " was tested on " + cand.testFrom() + " .. " + cand.testTo()
+                        + " but the champion " + champ.id() + " on " + champ.testFrom() + " .. " + champ.testTo()
+                        + "; compare them with 'slacast evaluate' on the same data, or promote with --force");
+            }
+            double ca = metric(cand, "roc_auc");
+            double pa = metric(champ, "roc_auc");
+            double cb = metric(cand, "brier");
+            double pb = metric(champ, "brier");
+            if (!(ca > pa && cb <= pb + 1e-12)) {
+                throw new PromotionRefused(String.format(
+                        "%s does not beat the champion %s on the same test window: ROC-AUC %.4f vs %.4f, Brier %.4f vs "
+                                + "%.4f; promote with --force to override", id, champ.id(), ca, pa, cb, pb));
+            }
+        }
+        String challenger = id.equals(r.challenger()) ? r.champion() : r.challenger();
+        writeRoles(new Roles(id, challenger));
+        return id + " is now the champion" + (r.champion() == null ? "" : " (was " + r.champion() + ")");
+    }
+
+    private static boolean sameWindow(BundleManifest a, BundleManifest b) {
+        return a.testFrom() != null && a.testFrom().equals(b.testFrom()) && a.testTo() != null
+                && a.testTo().equals(b.testTo());
+    }
+
+    private static double metric(BundleManifest m, String name) {
+        Map<String, Double> ms = m.metrics();
+        Double v = ms == null ? null : ms.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    private void writeRoles(Roles r) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "registry", ".tmp");
+        json.writeValue(tmp.toFile(), r);
+        Files.move(tmp, dir.resolve(ROLES), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The promotion gate said no. */
+    public static final class PromotionRefused extends IllegalStateException {
+        /** @param message why, and how to override */
+        public PromotionRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.slacast.training.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import org.slacast.core.cost.CostModel;
+import org.slacast.core.feature.Checkpoints;
+import org.slacast.core.policy.Metric;
+import org.slacast.models.ModelKind;
+
+/**
+ * What to train and how. {@link #defaults()} gives sensible public defaults.
+ *
+ * @param target           the metric whose breach is predicted
+ * @param checkpoints      checkpoint fractions of the target
+ * @param trainFraction    share of tickets (by time) for training
+ * @param validFraction    share for validation; the rest is test
+ * @param kinds            the models to fit
+ * @param parameters       fitting parameters per kind; missing ones take defaults
+ * @param seed             the seed for sampling and fitting
+ * @param maxTrainExamples at most this many training examples are used to fit (a seeded sample), to bound time
+ * @param textBuckets      hashed subject buckets
+ * @param cost             the cost model for the threshold
+ * @param leakSample       tickets whose examples are checked for leaks
+ */
+public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
+                              List<ModelKind> kinds, Map<ModelKind, Map<String, Number>> parameters, long seed,
+                              int maxTrainExamples, int textBuckets, CostModel cost, int leakSample) {
+
+    /** @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42 */
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
+                Map.of(), 42, 200_000, 16, CostModel.defaults(), 500);
+    }
+
+    /**
+     * @param kind a model kind
+     * @return its parameters, possibly empty
+     */
+    public Map<String, Number> parametersOf(ModelKind kind) {
+        return parameters.getOrDefault(kind, Map.of());
+    }
+}

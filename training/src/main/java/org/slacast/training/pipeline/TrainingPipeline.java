@@ -1,0 +1,246 @@
+package org.slacast.training.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slacast.core.clock.SlaClock;
+import org.slacast.core.csv.TicketData;
+import org.slacast.core.feature.Feature;
+import org.slacast.core.feature.FeatureExtractor;
+import org.slacast.core.feature.FeatureSchema;
+import org.slacast.core.policy.PolicySet;
+import org.slacast.core.ticket.Priority;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.models.BreachModel;
+import org.slacast.models.BundleManifest;
+import org.slacast.models.Calibrator;
+import org.slacast.models.FeatureDistribution;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.ModelKind;
+import org.slacast.models.Provenance;
+import org.slacast.models.TrainingSet;
+import org.slacast.training.data.Example;
+import org.slacast.training.data.ExampleBuilder;
+import org.slacast.training.data.TicketOutcome;
+import org.slacast.training.data.TimeSplit;
+import org.slacast.training.eval.Baseline;
+import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.training.eval.CostThreshold;
+import org.slacast.training.eval.Evaluation;
+import org.slacast.training.report.DeskFacts;
+
+/**
+ * From tickets to evaluated bundles: outcomes, a split by time, vocabularies from the training tickets only,
+ * examples at checkpoints (leak-checked), a fit per model kind, calibration and a cost threshold chosen on
+ * validation, and evaluation on test beside two baselines.
+ */
+public final class TrainingPipeline {
+    private final TrainingOptions options;
+
+    /** @param options what to train */
+    public TrainingPipeline(TrainingOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Everything one training run produced.
+     *
+     * @param models    the trained models, best on validation first
+     * @param baselines the baselines on the same test examples
+     * @param split     the time split
+     * @param facts     descriptive facts about the data
+     * @param provenance the data's fingerprint
+     */
+    public record Result(List<TrainedModel> models, List<Evaluation> baselines, TimeSplit split, DeskFacts facts,
+                         Provenance provenance) {
+    }
+
+    /**
+     * @param data     tickets and events
+     * @param policies SLA policies
+     * @param source   where the data came from, for provenance
+     * @param progress progress reporting
+     * @return the result; nothing is written yet
+     */
+    public Result run(TicketData data, PolicySet policies, String source, Progress progress) {
+        Instant asOf = SlaClock.latestInstant(data.tickets(), data.events());
+        FeatureSchema draft = FeatureSchema.fit(List.of(), options.target(), options.textBuckets());
+        ExampleBuilder probe = new ExampleBuilder(new FeatureExtractor(draft, policies), policies, options.checkpoints());
+        List<TicketOutcome> outcomes = probe.outcomes(data, options.target(), asOf);
+        List<TicketOutcome> labelled = outcomes.stream().filter(o -> o.label() >= 0).toList();
+        TimeSplit split = TimeSplit.of(labelled.stream().map(o -> o.ticket().createdAt()).toList(),
+                options.trainFraction(), options.validFraction());
+        List<Ticket> trainTickets = labelled.stream().map(TicketOutcome::ticket)
+                .filter(t -> split.part(t.createdAt()) == TimeSplit.Part.TRAIN).toList();
+        FeatureSchema schema = FeatureSchema.fit(trainTickets, options.target(), options.textBuckets());
+        FeatureExtractor extractor = new FeatureExtractor(schema, policies);
+        ExampleBuilder builder = new ExampleBuilder(extractor, policies, options.checkpoints());
+        ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);
+
+        List<Example> train = new ArrayList<>();
+        List<Example> valid = new ArrayList<>();
+        List<Example> test = new ArrayList<>();
+        for (Example e : set.labelled()) {
+            switch (split.part(e.createdAt())) {
+                case TRAIN -> train.add(e);
+                case VALIDATION -> valid.add(e);
+                case TEST -> test.add(e);
+            }
+        }
+        if (valid.isEmpty() || test.isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
+            throw new IllegalArgumentException("the data has too few tickets, or no breaches among the training "
+                    + "tickets; give more data (slacast generate --tickets 10000 makes enough)");
+        }
+        List<Feature.Kind> kinds = extractor.features().stream().map(Feature::kind).toList();
+        TrainingSet fitSet = sample(train, schema, kinds);
+        Provenance provenance = provenance(source, labelled, set.examples().size());
+        List<FeatureDistribution> distributions = distributions(schema, fitSet);
+
+        List<TrainedModel> models = new ArrayList<>();
+        for (ModelKind kind : options.kinds()) {
+            progress.start("fit " + kind.label(), 3);
+            long t0 = System.nanoTime();
+            Map<String, Number> params = new HashMap<>(options.parametersOf(kind));
+            BreachModel model = kind.fit(fitSet, params, options.seed());
+            double fitSeconds = (System.nanoTime() - t0) / 1e9;
+            progress.stepTo(1);
+            double[] rawValid = scores(model, valid);
+            Calibrator cal = Calibrator.choose(rawValid, labels(valid));
+            double[] pValid = apply(cal, rawValid);
+            CostThreshold chosen = chooseThreshold(valid, pValid);
+            progress.stepTo(2);
+            double[] pTest = apply(cal, scores(model, test));
+            String id = id(kind, provenance);
+            Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
+            params.put("seed", options.seed());
+            params.put("train_examples", fitSet.size());
+            BundleManifest m = new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.now(), schema,
+                    provenance, params, cal, chosen.threshold(), options.cost(), eval.headline(), split.validEnd(),
+                    split.last(), distributions, null, null);
+            models.add(new TrainedModel(new ModelBundle(m, model), BinaryMetrics.of(pValid, labels(valid)), eval,
+                    fitSeconds, meanAbsContribution(model, test)));
+            progress.stepTo(3);
+            progress.finish();
+        }
+        models.sort(Comparator.comparingDouble((TrainedModel t) -> -nanToZero(t.validation().rocAuc())));
+        List<Evaluation> baselines = new ArrayList<>();
+        for (Baseline b : List.of(Baseline.priority(train), Baseline.band(train))) {
+            CostThreshold c = chooseThreshold(valid, b.predict(valid));
+            baselines.add(Evaluation.of(b.name(), test, b.predict(test), c.threshold(), c.curve(), options.cost()));
+        }
+        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance);
+    }
+
+    private CostThreshold chooseThreshold(List<Example> valid, double[] p) {
+        List<Integer> first = new ArrayList<>();
+        for (int i = 0; i < valid.size(); i++) {
+            if (valid.get(i).checkpoint() == 0) {
+                first.add(i);
+            }
+        }
+        return CostThreshold.choose(first.stream().mapToDouble(i -> p[i]).toArray(),
+                first.stream().mapToInt(i -> valid.get(i).label()).toArray(),
+                first.stream().map(i -> valid.get(i).priority()).toArray(Priority[]::new), options.cost());
+    }
+
+    /** A seeded sample bounds fitting time and memory on large data; evaluation always uses every example. */
+    private TrainingSet sample(List<Example> train, FeatureSchema schema, List<Feature.Kind> kinds) {
+        List<Example> rows = train;
+        if (train.size() > options.maxTrainExamples()) {
+            SplittableRandom rnd = new SplittableRandom(options.seed());
+            List<Example> copy = new ArrayList<>(train);
+            for (int i = 0; i < options.maxTrainExamples(); i++) {
+                int j = i + rnd.nextInt(copy.size() - i);
+                Example tmp = copy.get(i);
+                copy.set(i, copy.get(j));
+                copy.set(j, tmp);
+            }
+            rows = copy.subList(0, options.maxTrainExamples());
+        }
+        double[][] x = rows.stream().map(Example::x).toArray(double[][]::new);
+        return new TrainingSet(schema, kinds, x, labels(rows));
+    }
+
+    private static List<FeatureDistribution> distributions(FeatureSchema schema, TrainingSet set) {
+        List<FeatureDistribution> out = new ArrayList<>();
+        for (int j = 0; j < schema.size(); j++) {
+            double[] col = new double[set.size()];
+            for (int i = 0; i < col.length; i++) {
+                col[i] = set.x()[i][j];
+            }
+            out.add(FeatureDistribution.of(schema.names().get(j), col));
+        }
+        return out;
+    }
+
+    private static Provenance provenance(String source, List<TicketOutcome> labelled, long examples) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            Instant from = null;
+            Instant to = null;
+            for (TicketOutcome o : labelled) {
+                Ticket t = o.ticket();
+                d.update((t.id() + "|" + t.createdAt() + "|" + o.label() + "\n").getBytes(StandardCharsets.UTF_8));
+                from = from == null || t.createdAt().isBefore(from) ? t.createdAt() : from;
+                to = to == null || t.createdAt().isAfter(to) ? t.createdAt() : to;
+            }
+            return new Provenance(source, labelled.size(), examples, from, to, HexFormat.of().formatHex(d.digest()),
+                    Provenance.currentLibraries());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(ModelKind kind, Provenance p) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        return kind.label() + "-" + stamp + "-" + p.sha256().substring(0, 6);
+    }
+
+    private double[] meanAbsContribution(BreachModel model, List<Example> test) {
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        int n = Math.min(200, test.size());
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = test.get(rnd.nextInt(test.size())).x();
+        }
+        double[] sum = java.util.Arrays.stream(rows).parallel().map(model::contributions)
+                .reduce(new double[test.getFirst().x().length], (a, b) -> {
+                    double[] s = a.clone();
+                    for (int j = 0; j < s.length; j++) {
+                        s[j] += Math.abs(b[j]);
+                    }
+                    return s;
+                });
+        return BreachModel.normalise(sum);
+    }
+
+    static double[] scores(BreachModel model, List<Example> rows) {
+        return rows.parallelStream().mapToDouble(e -> model.score(e.x())).toArray();
+    }
+
+    static double[] apply(Calibrator c, double[] raw) {
+        double[] p = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            p[i] = c.apply(raw[i]);
+        }
+        return p;
+    }
+
+    static int[] labels(List<Example> rows) {
+        return rows.stream().mapToInt(Example::label).toArray();
+    }
+
+    private static double nanToZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+}

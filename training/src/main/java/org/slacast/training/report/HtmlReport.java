@@ -1,0 +1,77 @@
+package org.slacast.training.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slacast.training.eval.Evaluation;
+
+/** Renders a report as one HTML page with inline CSS and SVG charts; it needs no network and no scripts. */
+final class HtmlReport {
+    private static final String CSS = """
+            body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1200px;color:#222}
+            h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
+            table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+            td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}
+            td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}
+            .charts{display:flex;flex-wrap:wrap;gap:1em}.charts>div{flex:0 0 auto}
+            .note{color:#555;font-size:.9em}
+            """;
+
+    private HtmlReport() {
+    }
+
+    static String render(Report r) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        b.append("<title>").append(esc(r.title())).append("</title><style>").append(CSS).append("</style></head><body>");
+        b.append("<h1>").append(esc(r.title())).append("</h1><p>").append(esc(ReportFiles.summary(r))).append("</p>");
+        b.append("<p class=\"note\">Written ").append(r.createdAt()).append(". Data fingerprint ")
+                .append(esc(r.data().sha256())).append(". Libraries ").append(esc(String.valueOf(r.data().libraries())))
+                .append(".</p>");
+        b.append("<h2>Champion, challenger and baselines on the test slice</h2>").append(table(ReportFiles.comparison(r)));
+        List<Evaluation> all = new ArrayList<>();
+        r.models().forEach(m -> all.add(m.test()));
+        all.addAll(r.baselines());
+        b.append("<div class=\"charts\"><div>").append(Charts.roc(all)).append("</div><div>").append(Charts.pr(all))
+                .append("</div><div>").append(Charts.calibration(r.models().stream().map(Report.ModelSection::test)
+                        .toList())).append("</div></div>");
+        if (!r.models().isEmpty()) {
+            Report.ModelSection best = r.models().getFirst();
+            b.append("<h2>Decision threshold and cost: ").append(esc(best.id())).append("</h2>");
+            b.append("<p>The threshold minimises validation cost: missed breaches' penalties plus interventions, "
+                    + "decided once per ticket at creation. Confusion matrix on the test slice, every checkpoint:</p>");
+            b.append(table(ReportFiles.confusion(best.test())));
+            b.append("<div class=\"charts\"><div>").append(Charts.cost(best.test())).append("</div><div>")
+                    .append(Charts.importance("Global feature importance (" + best.kind() + ")", best.importance()))
+                    .append("</div></div>");
+            b.append("<h2>By segment: ").append(esc(best.id())).append("</h2>")
+                    .append(table(ReportFiles.segments(best.test())));
+        }
+        b.append("<h2>Where breaches happen</h2>").append("<p>Breach rate by priority and the highest tier a ticket "
+                + "reached:</p>").append(table(ReportFiles.priorityTier(r.facts())));
+        b.append("<div class=\"charts\"><div>").append(Charts.heatmap(r.facts().byHourWeekday())).append("</div><div>")
+                .append(Charts.pareto(r.facts().systems())).append("</div></div>");
+        b.append("<h2>Time to resolve</h2><p>Resolution business minutes: p50 ").append(ReportFiles.f1(r.facts().p50()))
+                .append(", p90 ").append(ReportFiles.f1(r.facts().p90())).append(", p95 ")
+                .append(ReportFiles.f1(r.facts().p95())).append(".</p>");
+        b.append("<div class=\"charts\"><div>").append(Charts.bars("MTTR by resolving team", "business minutes",
+                        ReportFiles.top(r.facts().mttrByTeam(), 20))).append("</div><div>")
+                .append(Charts.bars("MTTR by system", "business minutes", ReportFiles.top(r.facts().mttrBySystem(), 20)))
+                .append("</div></div>");
+        return b.append("</body></html>\n").toString();
+    }
+
+    private static String table(List<List<String>> rows) {
+        StringBuilder b = new StringBuilder("<table>");
+        for (int i = 0; i < rows.size(); i++) {
+            b.append("<tr>");
+            for (String c : rows.get(i)) {
+                b.append(i == 0 ? "<th>" : "<td>").append(esc(c)).append(i == 0 ? "</th>" : "</td>");
+            }
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

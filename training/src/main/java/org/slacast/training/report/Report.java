@@ -1,0 +1,79 @@
+package org.slacast.training.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.Provenance;
+import org.slacast.training.data.TimeSplit;
+import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.training.eval.Evaluation;
+import org.slacast.training.pipeline.TrainedModel;
+import org.slacast.training.pipeline.TrainingPipeline;
+
+/**
+ * The content of an evaluation report, rendered as HTML and Markdown and written as JSON.
+ *
+ * @param title      the heading
+ * @param createdAt  when it was written
+ * @param data       the data's provenance
+ * @param split      the time split
+ * @param models     every model, best on validation first
+ * @param baselines  the baselines on the same test examples
+ * @param facts      facts about the desk
+ * @param champion   the registry's champion after this run, or null
+ * @param challenger the registry's challenger after this run, or null
+ */
+public record Report(String title, Instant createdAt, Provenance data, TimeSplit split, List<ModelSection> models,
+                     List<Evaluation> baselines, DeskFacts facts, String champion, String challenger) {
+
+    /**
+     * One model's part of the report.
+     *
+     * @param id          bundle id
+     * @param kind        model kind
+     * @param calibration calibration method
+     * @param validation  calibrated validation metrics
+     * @param test        the test evaluation
+     * @param importance  global importance, largest first (TreeSHAP-based for trees where available)
+     * @param fitSeconds  fitting time
+     */
+    public record ModelSection(String id, String kind, String calibration, BinaryMetrics validation, Evaluation test,
+                               List<Importance> importance, double fitSeconds) {
+    }
+
+    /**
+     * @param feature a feature
+     * @param value   its share of importance
+     */
+    public record Importance(String feature, double value) {
+    }
+
+    /**
+     * @param result     a training run
+     * @param champion   the champion after the run
+     * @param challenger the challenger after the run
+     * @return the report
+     */
+    public static Report of(TrainingPipeline.Result result, String champion, String challenger) {
+        List<ModelSection> sections = new ArrayList<>();
+        for (TrainedModel m : result.models()) {
+            ModelBundle b = m.bundle();
+            sections.add(new ModelSection(b.manifest().id(), b.manifest().kind(), b.manifest().calibrator().name(),
+                    m.validation(), m.test(), importance(b, m.importance()), m.fitSeconds()));
+        }
+        return new Report("SLA breach model evaluation", Instant.now(), result.provenance(), result.split(), sections,
+                result.baselines(), result.facts(), champion, challenger);
+    }
+
+    private static List<Importance> importance(ModelBundle b, double[] imp) {
+        List<String> names = b.manifest().schema().names();
+        List<Importance> out = new ArrayList<>();
+        for (int j = 0; j < imp.length; j++) {
+            out.add(new Importance(names.get(j), imp[j]));
+        }
+        out.sort(Comparator.comparingDouble((Importance i) -> -i.value()));
+        return List.copyOf(out.subList(0, Math.min(15, out.size())));
+    }
+}
