@@ -25,10 +25,21 @@ public record Provenance(String source, long tickets, long examples, Instant fro
     public static Map<String, String> currentLibraries() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("java", Runtime.version().toString());
-        m.put("smile", pomVersion("com.github.haifengl", "smile-core"));
+        m.put("smile", jarVersion(smile.classification.RandomForest.class, "smile-core"));
         m.put("tribuo", org.tribuo.Tribuo.VERSION);
         m.put("slacast", pomVersion("org.slacast", "slacast-models"));
         return m;
+    }
+
+    /** Smile's jar carries no Maven metadata; its file name (smile-core-6.3.0.jar) does. */
+    private static String jarVersion(Class<?> type, String artifact) {
+        try {
+            String path = type.getProtectionDomain().getCodeSource().getLocation().getPath();
+            var m = java.util.regex.Pattern.compile(artifact + "-([0-9][^/]*)\\.jar$").matcher(path);
+            return m.find() ? m.group(1) : "unknown";
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String pomVersion(String group, String artifact) {

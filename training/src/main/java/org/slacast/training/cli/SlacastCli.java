@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "slacast", mixinStandardHelpOptions = true, version = "slacast 0.1.0",
         description = "SLA-breach prediction for service desks.",
         subcommands = {SlaCommand.class, GenerateCommand.class, ImportCommand.class, TrainCommand.class,
+            EvaluateCommand.class, ScoreCommand.class, ReportCommand.class, ModelsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run './slacast COMMAND --help' for a command's options."})
 public final class SlacastCli {

@@ -20,7 +20,9 @@ import org.slacast.core.ticket.Priority;
  * @param band       the rule-based band at the checkpoint
  * @param hour       local hour of creation
  * @param weekday    local weekday of creation (1 = Monday)
+ * @param dueAt      when the target falls due as read at the checkpoint, or null
  */
 public record Example(String ticketId, Instant createdAt, Instant at, int checkpoint, int label, double[] x,
-                      Priority priority, int tier, String team, String system, RiskBand band, int hour, int weekday) {
+                      Priority priority, int tier, String team, String system, RiskBand band, int hour, int weekday,
+                      Instant dueAt) {
 }

@@ -79,10 +79,27 @@ public final class ExampleBuilder {
     public List<Example> build(TicketData data, List<TicketOutcome> outcomes, Instant asOf, int leakSample,
                                LongConsumer progress) {
         Metric metric = extractor.schema().metric();
+        return build(data, outcomes, o -> checkpointsOf(o, metric, asOf), leakSample, progress);
+    }
+
+    /**
+     * Builds examples at instants of the caller's choosing, for example "now" for every open ticket.
+     *
+     * @param data       tickets and events
+     * @param outcomes   their outcomes
+     * @param instants   the instants to score each ticket at, possibly none
+     * @param leakSample how many tickets to verify with {@link LeakCheck}
+     * @param progress   called with the number of tickets done
+     * @return the examples, in ticket then instant order
+     */
+    public List<Example> build(TicketData data, List<TicketOutcome> outcomes,
+                               java.util.function.Function<TicketOutcome, List<Instant>> instants, int leakSample,
+                               LongConsumer progress) {
+        Metric metric = extractor.schema().metric();
         int n = outcomes.size();
         List<List<Instant>> checkpoints = new ArrayList<>(n);
         for (TicketOutcome o : outcomes) {
-            checkpoints.add(checkpointsOf(o, metric, asOf));
+            checkpoints.add(instants.apply(o));
         }
         TicketSla[][] readings = new TicketSla[n][];
         IntStream.range(0, n).parallel().forEach(i -> {
@@ -109,7 +126,8 @@ public final class ExampleBuilder {
                 ZonedDateTime local = t.createdAt().atZone(policy.calendar().zone());
                 int tier = (int) x[extractor.schema().names().indexOf("current_tier")];
                 out[i][k] = new Example(t.id(), t.createdAt(), at, k, o.label(), x, t.priority(), tier, t.team(),
-                        t.system(), band, local.getHour(), local.getDayOfWeek().getValue());
+                        t.system(), band, local.getHour(), local.getDayOfWeek().getValue(),
+                        ms == null ? null : ms.dueAt());
             }
             long d = done.incrementAndGet();
             if (d % 5000 == 0) {

@@ -1,0 +1,69 @@
+package org.slacast.training.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slacast.core.cli.TicketSourceOptions;
+import org.slacast.core.feature.Checkpoints;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.Registry;
+import org.slacast.training.pipeline.BundleEvaluation;
+import org.slacast.training.pipeline.TrainingPipeline;
+import org.slacast.training.report.Report;
+import org.slacast.training.report.ReportFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slacast report}: the manager's report, champion against challenger, on given data. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = {
+    "Write the evaluation report (self-contained HTML, Markdown and JSON) comparing the champion and the "
+        + "challenger on data. 'slacast train' writes one too.",
+    "", "Example:", "  slacast report --data data/bank --registry models --out report"})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private TicketSourceOptions source;
+
+    @Mixin
+    private ModelSource models;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
+            description = "Directory for report.html, report.md and report.json (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    /** Creates the command. */
+    public ReportCommand() {
+        // picocli fills the fields
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Registry registry = models.registry();
+        Registry.Roles roles = registry.roles();
+        List<ModelBundle> bundles = new ArrayList<>();
+        if (models.model != null) {
+            bundles.add(models.bundle());
+        } else {
+            bundles.add(registry.champion());
+            if (roles.challenger() != null) {
+                bundles.add(registry.load(roles.challenger()));
+            }
+        }
+        var policies = models.policies(source);
+        BarProgress progress = new BarProgress(System.err);
+        TrainingPipeline.Result r = BundleEvaluation.run(bundles, source.load(), policies, source.describe(),
+                Checkpoints.DEFAULT, progress);
+        progress.finish();
+        ReportFiles.write(Report.of(r, roles.champion(), roles.challenger()), out);
+        PrintWriter o = spec.commandLine().getOut();
+        TrainCommand.printTable(o, r);
+        o.printf("report: %s (also %s, %s)%n", out.resolve(ReportFiles.HTML), ReportFiles.MARKDOWN, ReportFiles.JSON);
+        return 0;
+    }
+}
