@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, description = {
     "Train breach models on tickets and events: the Random Forest, logistic regression and gradient boosting, each "
         + "calibrated, with a cost-chosen threshold, judged on the latest tickets beside two baselines. Bundles go "
-        + "into the registry (the best becomes champion if there is none, else challenger) with the report.",
+        + "into the registry with the report: in a new registry the best on validation becomes champion and the "
+        + "runner-up challenger; otherwise the best becomes challenger.",
     "", "Example:", "  slacast train --data data/bank --registry models"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -101,7 +102,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Registry.Roles before = registry.roles();
         if (before.champion() == null) {
+            // A new registry: the best on validation serves, the runner-up is scored against it.
             registry.promote(ids.getFirst(), true);
+            if (ids.size() > 1) {
+                registry.setChallenger(ids.get(1));
+            }
         } else {
             registry.setChallenger(ids.getFirst());
         }

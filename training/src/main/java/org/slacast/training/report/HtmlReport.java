@@ -39,7 +39,9 @@ final class HtmlReport {
             b.append("<p>The threshold minimises validation cost: missed breaches' penalties plus interventions, "
                     + "decided once per ticket at creation. Confusion matrix on the test slice, every checkpoint:</p>");
             b.append(table(ReportFiles.confusion(best.test())));
-            b.append("<div class=\"charts\"><div>").append(Charts.cost(best.test())).append("</div><div>")
+            b.append("<div class=\"charts\"><div>").append(best.test().cost().curve().isEmpty()
+                            ? "<p>The threshold was chosen when the model was trained; no cost curve on this data.</p>"
+                            : Charts.cost(best.test())).append("</div><div>")
                     .append(Charts.importance("Global feature importance (" + best.kind() + ")", best.importance()))
                     .append("</div></div>");
             b.append("<h2>By segment: ").append(esc(best.id())).append("</h2>")

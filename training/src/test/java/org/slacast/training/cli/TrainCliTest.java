@@ -1,0 +1,98 @@
+package org.slacast.training.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.Registry;
+
+/** The model commands end to end on a small generated desk, trained once. */
+class TrainCliTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path registry;
+    static CliRun train;
+
+    @BeforeAll
+    static void trainOnce() {
+        data = tmp.resolve("desk");
+        registry = tmp.resolve("models");
+        assertThat(CliRun.of("generate", "--tickets", "4000", "--seed", "3", "--out", data.toString(), "--no-sla").code())
+                .isZero();
+        train = CliRun.of("train", "--data", data.toString(), "--registry", registry.toString(), "--models",
+                "random-forest,logistic", "--param", "random-forest.trees=40");
+    }
+
+    @Test
+    void trainWritesBundlesAReportAndBeatsThePriorityBaseline() throws IOException {
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("model (test slice)", "baseline: priority rate", "baseline: at-risk band",
+                "registry " + registry + ": champion ");
+        Registry r = new Registry(registry);
+        assertThat(r.list()).hasSize(2);
+        ModelBundle champion = r.champion();
+        JsonNode report = ModelBundle.json().readTree(r.path(champion.manifest().id()).resolve("report.json").toFile());
+        double model = report.at("/models/0/test/overall/rocAuc").asDouble();
+        double priority = report.at("/baselines/0/overall/rocAuc").asDouble();
+        assertThat(model).isGreaterThan(priority + 0.1);
+        String html = Files.readString(r.path(champion.manifest().id()).resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Confusion matrix", "Where breaches happen", "Time to resolve")
+                .doesNotContain("<script", "src=\"http", "href=\"http", "@import");
+        // ROC, PR, calibration, cost, importance, heatmap, Pareto and two MTTR charts.
+        assertThat(html.split("<svg ", -1)).hasSize(10);
+        assertThat(champion.manifest().provenance().libraries()).containsKeys("java", "smile", "tribuo");
+        assertThat(champion.manifest().provenance().libraries().get("smile")).isEqualTo("6.3.0");
+    }
+
+    @Test
+    void scoreWritesOneRowPerTicketWithReasons() throws IOException {
+        Path out = tmp.resolve("scores.csv");
+        CliRun run = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.getFirst()).isEqualTo(String.join(",", ScoreCommand.COLUMNS));
+        assertThat(lines).hasSize(4001);
+        assertThat(lines.get(1)).matches("INC-\\d+,[^,]+,0\\.\\d{4},(low|medium|high),.*=.*\\([+-]\\d\\.\\d{3}\\).*");
+    }
+
+    @Test
+    void evaluateModelsAndReportRun() {
+        CliRun eval = CliRun.of("evaluate", "--data", data.toString(), "--registry", registry.toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("in-sample", "ROC-AUC");
+        CliRun list = CliRun.of("models", "list", "--registry", registry.toString());
+        assertThat(list.out()).contains("champion", "challenger");
+        CliRun show = CliRun.of("models", "show", "--registry", registry.toString());
+        assertThat(show.out()).contains("\"provenance\"", "\"calibrator\"", "\"threshold\"").doesNotContain("\"edges\"");
+        Path dir = tmp.resolve("report");
+        CliRun rep = CliRun.of("report", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                dir.toString());
+        assertThat(rep.code()).as(rep.err()).isZero();
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(dir.resolve("report.md")).content().startsWith("# SLA breach model evaluation");
+    }
+
+    @Test
+    void badFlagsAndMissingModelsAreOneLineErrors() {
+        CliRun p = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
+                "--param", "trees=5");
+        assertThat(p.code()).isEqualTo(1);
+        assertThat(p.err()).isEqualTo("slacast: --param trees=5: write KIND.NAME=VALUE, e.g. random-forest.trees=300\n");
+        CliRun k = CliRun.of("train", "--data", data.toString(), "--models", "svm");
+        assertThat(k.err()).startsWith("slacast: unknown model 'svm'; use one of [random-forest, logistic, gradient-boosting]");
+        CliRun none = CliRun.of("score", "--data", data.toString(), "--registry", tmp.resolve("empty").toString());
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("has no champion; train a model or promote one");
+        CliRun gate = CliRun.of("models", "promote", "nope", "--registry", registry.toString());
+        assertThat(gate.err()).contains("no model 'nope' in");
+    }
+}
