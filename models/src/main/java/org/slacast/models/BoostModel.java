@@ -5,35 +5,31 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import smile.classification.GradientTreeBoost;
-import smile.data.type.StructType;
 import smile.math.MathEx;
 
 /**
  * Gradient tree boosting (Friedman, "Greedy function approximation", Annals of Statistics 29, 2001) through
  * Smile, the challenger to the forest. Smile draws its subsamples from MathEx's generator, which is seeded first.
  */
-public final class BoostModel implements BreachModel {
+public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     static final String FILE = "gradient-boosting.ser";
-    private final GradientTreeBoost model;
-    private final StructType schema;
 
     BoostModel(GradientTreeBoost model, List<String> names) {
-        this.model = model;
-        this.schema = SmileFrames.scoringSchema(names);
+        super(model, names, FILE);
     }
 
     /**
      * @param data   training rows
-     * @param params {@code trees} (300), {@code max_depth} (8), {@code max_nodes} (16), {@code shrinkage} (0.08),
+     * @param params {@code trees} (200), {@code max_depth} (8), {@code max_nodes} (16), {@code shrinkage} (0.1),
      *               {@code subsample} (0.7)
      * @param seed   the seed
      * @return the fitted model
      */
     public static BoostModel fit(TrainingSet data, Map<String, Number> params, long seed) {
         MathEx.setSeed(seed);
-        var options = new GradientTreeBoost.Options(params.getOrDefault("trees", 300).intValue(),
+        var options = new GradientTreeBoost.Options(params.getOrDefault("trees", 200).intValue(),
                 params.getOrDefault("max_depth", 8).intValue(), params.getOrDefault("max_nodes", 16).intValue(),
-                params.getOrDefault("node_size", 5).intValue(), params.getOrDefault("shrinkage", 0.08).doubleValue(),
+                params.getOrDefault("node_size", 5).intValue(), params.getOrDefault("shrinkage", 0.1).doubleValue(),
                 params.getOrDefault("subsample", 0.7).doubleValue(), null, null);
         GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.formula(data.schema().names()),
                 SmileFrames.frame(data), options);
@@ -50,29 +46,7 @@ public final class BoostModel implements BreachModel {
     }
 
     @Override
-    public double score(double[] x) {
-        double[] posteriori = new double[2];
-        model.predict(SmileFrames.tuple(schema, x), posteriori);
-        return posteriori[1];
-    }
-
-    @Override
-    public double[] contributions(double[] x) {
-        return SmileShap.forClass(model.shap(SmileFrames.tuple(schema, x)), x.length, 1);
-    }
-
-    @Override
     public double[] importance() {
         return BreachModel.normalise(model.importance());
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-        SmileFrames.write(model, dir.resolve(FILE));
-    }
-
-    @Override
-    public String fileName() {
-        return FILE;
     }
 }

@@ -6,21 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import smile.classification.RandomForest;
-import smile.data.type.StructType;
 import smile.model.cart.SplitRule;
 
 /**
  * Random Forest (Breiman, Machine Learning 45, 2001) through Smile. Class imbalance is handled with class weights;
  * trees are grown on the common ForkJoinPool (Smile's choice), with one seed per tree so fits are reproducible.
  */
-public final class ForestModel implements BreachModel {
+public final class ForestModel extends TreeEnsemble<RandomForest> {
     static final String FILE = "random-forest.ser";
-    private final RandomForest forest;
-    private final StructType schema;
 
-    ForestModel(RandomForest forest, List<String> names) {
-        this.forest = forest;
-        this.schema = SmileFrames.scoringSchema(names);
+    ForestModel(RandomForest model, List<String> names) {
+        super(model, names, FILE);
     }
 
     /**
@@ -58,29 +54,7 @@ public final class ForestModel implements BreachModel {
     }
 
     @Override
-    public double score(double[] x) {
-        double[] posteriori = new double[2];
-        forest.predict(SmileFrames.tuple(schema, x), posteriori);
-        return posteriori[1];
-    }
-
-    @Override
-    public double[] contributions(double[] x) {
-        return SmileShap.forClass(forest.shap(SmileFrames.tuple(schema, x)), x.length, 1);
-    }
-
-    @Override
     public double[] importance() {
-        return BreachModel.normalise(forest.importance());
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-        SmileFrames.write(forest, dir.resolve(FILE));
-    }
-
-    @Override
-    public String fileName() {
-        return FILE;
+        return BreachModel.normalise(model.importance());
     }
 }

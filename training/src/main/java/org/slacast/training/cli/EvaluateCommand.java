@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slacast.core.cli.TicketSourceOptions;
-import org.slacast.core.feature.Checkpoints;
 import org.slacast.models.ModelBundle;
-import org.slacast.training.pipeline.BundleEvaluation;
 import org.slacast.training.pipeline.TrainingPipeline;
 import org.slacast.training.report.Report;
 import org.slacast.training.report.ReportFiles;
@@ -42,12 +40,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelBundle b = models.bundle();
-        var policies = models.policies(source);
-        var data = source.load();
-        BarProgress progress = new BarProgress(System.err);
-        TrainingPipeline.Result r = BundleEvaluation.run(List.of(b), data, policies, source.describe(),
-                Checkpoints.DEFAULT, progress);
-        progress.finish();
+        TrainingPipeline.Result r = models.judge(List.of(b), source);
         PrintWriter out = spec.commandLine().getOut();
         boolean later = r.split().first().isAfter(b.manifest().provenance().to());
         out.printf("%s on %,d tickets created %s .. %s%s%n", b.manifest().id(), r.provenance().tickets(),

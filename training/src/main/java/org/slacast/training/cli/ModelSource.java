@@ -36,6 +36,17 @@ final class ModelSource {
                 : registry().load(model);
     }
 
+    /** Judges bundles on the source's tickets at the default checkpoints, with progress bars. */
+    org.slacast.training.pipeline.TrainingPipeline.Result judge(java.util.List<ModelBundle> bundles,
+                                                                TicketSourceOptions source) {
+        PolicySet policies = policies(source);
+        BarProgress progress = new BarProgress(System.err);
+        var r = org.slacast.training.pipeline.BundleEvaluation.run(bundles, source.load(), policies,
+                source.describe(), org.slacast.core.feature.Checkpoints.DEFAULT, progress);
+        progress.finish();
+        return r;
+    }
+
     PolicySet policies(TicketSourceOptions source) {
         Path p = policy;
         if (p == null && source.dataDir() != null && Files.isRegularFile(source.dataDir().resolve("policy.yaml"))) {

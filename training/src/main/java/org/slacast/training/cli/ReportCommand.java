@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slacast.core.cli.TicketSourceOptions;
-import org.slacast.core.feature.Checkpoints;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Registry;
-import org.slacast.training.pipeline.BundleEvaluation;
 import org.slacast.training.pipeline.TrainingPipeline;
 import org.slacast.training.report.Report;
 import org.slacast.training.report.ReportFiles;
@@ -55,11 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
                 bundles.add(registry.load(roles.challenger()));
             }
         }
-        var policies = models.policies(source);
-        BarProgress progress = new BarProgress(System.err);
-        TrainingPipeline.Result r = BundleEvaluation.run(bundles, source.load(), policies, source.describe(),
-                Checkpoints.DEFAULT, progress);
-        progress.finish();
+        TrainingPipeline.Result r = models.judge(bundles, source);
         ReportFiles.write(Report.of(r, roles.champion(), roles.challenger()), out);
         PrintWriter o = spec.commandLine().getOut();
         TrainCommand.printTable(o, r);

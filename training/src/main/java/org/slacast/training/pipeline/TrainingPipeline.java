@@ -102,15 +102,22 @@ public final class TrainingPipeline {
                     + "tickets; give more data (slacast generate --tickets 10000 makes enough)");
         }
         List<Feature.Kind> kinds = extractor.features().stream().map(Feature::kind).toList();
-        TrainingSet fitSet = sample(train, schema, kinds);
+        List<Example> shuffled = shuffled(train);
         Provenance provenance = provenance(source, labelled, set.examples().size());
-        List<FeatureDistribution> distributions = distributions(schema, fitSet);
+        List<FeatureDistribution> distributions = distributions(schema,
+                set(shuffled.subList(0, Math.min(shuffled.size(), options.maxTrainExamples())), schema, kinds));
 
         List<TrainedModel> models = new ArrayList<>();
         for (ModelKind kind : options.kinds()) {
             progress.start("fit " + kind.label(), 3);
             long t0 = System.nanoTime();
             Map<String, Number> params = new HashMap<>(options.parametersOf(kind));
+            // Boosting grows its trees one after another, so it gets a smaller sample by default.
+            int cap = params.getOrDefault("max_examples", kind == ModelKind.GRADIENT_BOOSTING ? 60_000
+                    : options.maxTrainExamples()).intValue();
+            params.remove("max_examples");
+            TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(),
+                    Math.min(cap, options.maxTrainExamples()))), schema, kinds);
             BreachModel model = kind.fit(fitSet, params, options.seed());
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             progress.stepTo(1);
@@ -124,6 +131,7 @@ public final class TrainingPipeline {
             Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
             params.put("seed", options.seed());
             params.put("train_examples", fitSet.size());
+            params.put("max_train_examples", options.maxTrainExamples());
             BundleManifest m = new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.now(), schema,
                     provenance, params, cal, chosen.threshold(), options.cost(), eval.headline(), split.validEnd(),
                     split.last(), distributions, null, null);
@@ -153,20 +161,20 @@ public final class TrainingPipeline {
                 first.stream().map(i -> valid.get(i).priority()).toArray(Priority[]::new), options.cost());
     }
 
-    /** A seeded sample bounds fitting time and memory on large data; evaluation always uses every example. */
-    private TrainingSet sample(List<Example> train, FeatureSchema schema, List<Feature.Kind> kinds) {
-        List<Example> rows = train;
-        if (train.size() > options.maxTrainExamples()) {
-            SplittableRandom rnd = new SplittableRandom(options.seed());
-            List<Example> copy = new ArrayList<>(train);
-            for (int i = 0; i < options.maxTrainExamples(); i++) {
-                int j = i + rnd.nextInt(copy.size() - i);
-                Example tmp = copy.get(i);
-                copy.set(i, copy.get(j));
-                copy.set(j, tmp);
-            }
-            rows = copy.subList(0, options.maxTrainExamples());
+    /**
+     * A seeded shuffle: any prefix is a random sample, which bounds fitting time and memory on large data.
+     * Evaluation always uses every example.
+     */
+    private List<Example> shuffled(List<Example> train) {
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        List<Example> copy = new ArrayList<>(train);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(copy, i, rnd.nextInt(i + 1));
         }
+        return copy;
+    }
+
+    private static TrainingSet set(List<Example> rows, FeatureSchema schema, List<Feature.Kind> kinds) {
         double[][] x = rows.stream().map(Example::x).toArray(double[][]::new);
         return new TrainingSet(schema, kinds, x, labels(rows));
     }
