@@ -37,7 +37,7 @@ public final class LogisticModel implements BreachModel {
     private final Scaling scaling;
     private final List<String> columns;
     private final double[] coefficients;
-    private final int[][] featureIds;
+    private final int[] featureIds;
 
     /**
      * Means and deviations of the numeric features; categorical columns are marked.
@@ -62,10 +62,10 @@ public final class LogisticModel implements BreachModel {
         for (int f = 0; f < coefficients.length; f++) {
             coefficients[f] = w.get(breach, f) - (none >= 0 ? w.get(none, f) : 0);
         }
-        this.featureIds = new int[p][];
+        this.featureIds = new int[p];
         for (int j = 0; j < p; j++) {
             var info = ids.get("n:" + columns.get(j));
-            featureIds[j] = new int[] {info == null ? -1 : info.getID()};
+            featureIds[j] = info == null ? -1 : info.getID();
         }
     }
 
@@ -167,7 +167,7 @@ public final class LogisticModel implements BreachModel {
                 var info = ids.get(columns.get(j) + "=" + (int) x[j]);
                 out[j] = info == null ? 0 : coefficients[info.getID()];
             } else {
-                int id = featureIds[j][0];
+                int id = featureIds[j];
                 out[j] = id < 0 ? 0 : coefficients[id] * (x[j] - scaling.means()[j]) / scaling.scales()[j];
             }
         }
@@ -187,8 +187,8 @@ public final class LogisticModel implements BreachModel {
                         imp[j] = Math.max(imp[j], Math.abs(coefficients[ids.getID(info.getName())]));
                     }
                 }
-            } else if (featureIds[j][0] >= 0) {
-                imp[j] = Math.abs(coefficients[featureIds[j][0]]);
+            } else if (featureIds[j] >= 0) {
+                imp[j] = Math.abs(coefficients[featureIds[j]]);
             }
         }
         return BreachModel.normalise(imp);

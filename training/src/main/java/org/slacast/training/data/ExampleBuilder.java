@@ -109,6 +109,7 @@ public final class ExampleBuilder {
         });
         DeskState.History[][] history = replay(outcomes, checkpoints);
         Example[][] out = new Example[n][];
+        int tierColumn = extractor.schema().names().indexOf("current_tier");
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         IntStream.range(0, n).parallel().forEach(i -> {
             TicketOutcome o = outcomes.get(i);
@@ -124,7 +125,7 @@ public final class ExampleBuilder {
                 MetricStatus ms = sla.metric(metric).orElse(null);
                 RiskBand band = ms == null ? RiskBand.NO_TARGET : BandClassifier.of(ms, policy.atRisk(), at);
                 ZonedDateTime local = t.createdAt().atZone(policy.calendar().zone());
-                int tier = (int) x[extractor.schema().names().indexOf("current_tier")];
+                int tier = (int) x[tierColumn];
                 out[i][k] = new Example(t.id(), t.createdAt(), at, k, o.label(), x, t.priority(), tier, t.team(),
                         t.system(), band, local.getHour(), local.getDayOfWeek().getValue(),
                         ms == null ? null : ms.dueAt());
