@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
     "Judge a model on data: the tickets created after its training data (all tickets if there are none), at its "
         + "own threshold and calibration, beside the baselines.",
-    "", "Example:", "  slacast evaluate --data data/new --registry models [--model ID] [--report DIR]"})
+    "", "Example:", "  slacast evaluate --data data/new [--model ID] [--report DIR]"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the model commands: the registry, a model in it, and the policy file. */
 final class ModelSource {
-    @Option(names = "--registry", paramLabel = "DIR", defaultValue = "models",
+    @Option(names = "--registry", paramLabel = "DIR", defaultValue = "registry",
             description = "Model registry directory (default: ${DEFAULT-VALUE}).")
     Path registry;
 

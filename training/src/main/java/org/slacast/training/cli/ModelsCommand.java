@@ -33,7 +33,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     /** The registry option the subcommands share. */
     static final class RegistryOption {
-        @Option(names = "--registry", paramLabel = "DIR", defaultValue = "models",
+        @Option(names = "--registry", paramLabel = "DIR", defaultValue = "registry",
                 description = "Model registry directory (default: ${DEFAULT-VALUE}).")
         java.nio.file.Path dir;
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
     "Write the evaluation report (self-contained HTML, Markdown and JSON) comparing the champion and the "
         + "challenger on data. 'slacast train' writes one too.",
-    "", "Example:", "  slacast report --data data/bank --registry models --out report"})
+    "", "Example:", "  slacast report --data data/bank --out report"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;

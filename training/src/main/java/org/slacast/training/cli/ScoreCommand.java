@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     "Score tickets with a model and write ticket_id, breach_probability, risk_band, top_reasons and the cost "
         + "figures. By default every ticket is scored as it was at creation; with --as-of, the tickets still open "
         + "at that instant are scored as they stand then.",
-    "", "Example:", "  slacast score --data data/bank --registry models --out scores.csv [--as-of 2025-03-01T09:00:00Z]"})
+    "", "Example:", "  slacast score --data data/bank --out scores.csv [--as-of 2025-03-01T09:00:00Z]"})
 public final class ScoreCommand implements Callable<Integer> {
     /** The output columns. */
     static final List<String> COLUMNS = List.of("ticket_id", "scored_at", "breach_probability", "risk_band",

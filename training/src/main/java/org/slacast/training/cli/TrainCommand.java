@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         + "calibrated, with a cost-chosen threshold, judged on the latest tickets beside two baselines. Bundles go "
         + "into the registry with the report: in a new registry the best on validation becomes champion and the "
         + "runner-up challenger; otherwise the best becomes challenger.",
-    "", "Example:", "  slacast train --data data/bank --registry models"})
+    "", "Example:", "  slacast train --data data/bank"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
