@@ -3,32 +3,19 @@ package org.slacast.training.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.slacast.core.cli.TicketSourceOptions;
 import org.slacast.models.ModelBundle;
 import org.slacast.training.pipeline.TrainingPipeline;
 import org.slacast.training.report.Report;
 import org.slacast.training.report.ReportFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code slacast evaluate}: a bundle on new data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
     "Judge a model on data: the tickets created after its training data (all tickets if there are none), at its "
         + "own threshold and calibration, beside the baselines.",
     "", "Example:", "  slacast evaluate --data data/new [--model ID] [--report DIR]"})
-public final class EvaluateCommand implements Callable<Integer> {
-    @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private TicketSourceOptions source;
-
-    @Mixin
-    private ModelSource models;
-
+public final class EvaluateCommand extends ModelCommand {
     @Option(names = "--report", paramLabel = "DIR", description = "Also write the report (HTML, Markdown, JSON) here.")
     private Path report;
 

@@ -4,33 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.slacast.core.cli.TicketSourceOptions;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Registry;
 import org.slacast.training.pipeline.TrainingPipeline;
 import org.slacast.training.report.Report;
 import org.slacast.training.report.ReportFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code slacast report}: the manager's report, champion against challenger, on given data. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
     "Write the evaluation report (self-contained HTML, Markdown and JSON) comparing the champion and the "
         + "challenger on data. 'slacast train' writes one too.",
     "", "Example:", "  slacast report --data data/bank --out report"})
-public final class ReportCommand implements Callable<Integer> {
-    @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private TicketSourceOptions source;
-
-    @Mixin
-    private ModelSource models;
-
+public final class ReportCommand extends ModelCommand {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Directory for report.html, report.md and report.json (default: ${DEFAULT-VALUE}).")
     private Path out;

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.slacast.core.cli.TicketSourceOptions;
 import org.slacast.core.clock.SlaClock;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.TicketData;
@@ -22,9 +20,7 @@ import org.slacast.training.data.Example;
 import org.slacast.training.data.ExampleBuilder;
 import org.slacast.training.data.TicketOutcome;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code slacast score}: batch scoring to CSV. */
 @Command(name = "score", mixinStandardHelpOptions = true, description = {
@@ -32,19 +28,10 @@ import picocli.CommandLine.Spec;
         + "figures. By default every ticket is scored as it was at creation; with --as-of, the tickets still open "
         + "at that instant are scored as they stand then.",
     "", "Example:", "  slacast score --data data/bank --out scores.csv [--as-of 2025-03-01T09:00:00Z]"})
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand extends ModelCommand {
     /** The output columns. */
     static final List<String> COLUMNS = List.of("ticket_id", "scored_at", "breach_probability", "risk_band",
             "sla_band", "due_at", "expected_penalty", "expected_saving", "recommend_intervention", "top_reasons");
-
-    @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private TicketSourceOptions source;
-
-    @Mixin
-    private ModelSource models;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "scores.csv",
             description = "CSV to write (default: ${DEFAULT-VALUE}).")

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.slacast.core.cli.TicketSourceOptions;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
@@ -23,9 +21,7 @@ import org.slacast.training.pipeline.TrainingPipeline;
 import org.slacast.training.report.Report;
 import org.slacast.training.report.ReportFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code slacast train}: features, time split, models, calibration, evaluation, bundles and the report. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = {
@@ -34,16 +30,7 @@ import picocli.CommandLine.Spec;
         + "into the registry with the report: in a new registry the best on validation becomes champion and the "
         + "runner-up challenger; otherwise the best becomes challenger.",
     "", "Example:", "  slacast train --data data/bank"})
-public final class TrainCommand implements Callable<Integer> {
-    @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private TicketSourceOptions source;
-
-    @Mixin
-    private ModelSource models;
-
+public final class TrainCommand extends ModelCommand {
     @Option(names = "--models", split = ",", paramLabel = "KIND",
             description = "Models to fit: random-forest, logistic, gradient-boosting (default: all three).")
     private List<String> kinds;
