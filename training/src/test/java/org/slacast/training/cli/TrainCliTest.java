@@ -65,6 +65,36 @@ class TrainCliTest {
     }
 
     @Test
+    void scoreAsOfScoresOnlyTheTicketsOpenThen() throws IOException {
+        Path out = tmp.resolve("open.csv");
+        CliRun run = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                out.toString(), "--as-of", "2025-01-20T10:00:00Z");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(out).subList(1, Files.readAllLines(out).size());
+        assertThat(rows).isNotEmpty().hasSizeLessThan(200)
+                .allSatisfy(r -> assertThat(r).contains(",2025-01-20T10:00:00Z,"));
+    }
+
+    @Test
+    void trainReadsTicketsFromADatabase() throws Exception {
+        String url = "jdbc:duckdb:" + tmp.resolve("desk.duckdb");
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+            for (String table : List.of("tickets", "events")) {
+                s.execute("CREATE TABLE " + table + " AS SELECT * FROM read_csv('" + data.resolve(table + ".csv")
+                        + "', header = true, all_varchar = true)");
+            }
+        }
+        Path reg = tmp.resolve("jdbc-registry");
+        CliRun run = CliRun.of("train", "--jdbc", url, "--policy", data.resolve("policy.yaml").toString(),
+                "--registry", reg.toString(), "--models", "logistic", "--no-report");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(new Registry(reg).champion().manifest().provenance().source())
+                .isEqualTo(url + " [tickets query]");
+        assertThat(new Registry(reg).champion().manifest().provenance().sha256())
+                .isEqualTo(new Registry(registry).champion().manifest().provenance().sha256());
+    }
+
+    @Test
     void evaluateModelsAndReportRun() {
         CliRun eval = CliRun.of("evaluate", "--data", data.toString(), "--registry", registry.toString());
         assertThat(eval.code()).as(eval.err()).isZero();
