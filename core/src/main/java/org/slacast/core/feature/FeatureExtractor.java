@@ -101,7 +101,10 @@ public final class FeatureExtractor {
     FeatureInput input(Ticket t, List<TicketEvent> events, Instant at, TicketSla sla, DeskState.History history) {
         SlaPolicy policy = sla.policy();
         MetricStatus target = sla.metric(schema.metric()).orElse(null);
+        // Files need not list events in time order; "the latest tier" must mean the latest in time.
+        List<TicketEvent> known = events.stream().filter(e -> !e.at().isAfter(at))
+                .sorted(java.util.Comparator.comparing(TicketEvent::at)).toList();
         return new FeatureInput(t, events, at, policy, target, history,
-                TextHash.counts(t.subject(), schema.textBuckets()));
+                TextHash.counts(t.subject(), schema.textBuckets()), known);
     }
 }

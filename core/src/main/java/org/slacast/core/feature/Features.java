@@ -98,9 +98,7 @@ public final class Features {
     }
 
     private static java.util.stream.Stream<TicketEvent> known(FeatureInput in) {
-        // Files need not list events in time order; "the latest tier" must mean the latest in time.
-        return in.events().stream().filter(e -> !e.at().isAfter(in.at()))
-                .sorted(java.util.Comparator.comparing(TicketEvent::at));
+        return in.known().stream();
     }
 
     private static ZonedDateTime local(FeatureInput in) {
