@@ -1,0 +1,67 @@
+package org.slacast.serving;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slacast.core.cli.CliErrors;
+import org.slacast.core.policy.PolicyFile;
+import org.slacast.models.Registry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slacast serve}: the composition root of the HTTP API. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {
+    "Serve the scoring API: POST /v1/score and /v1/score/batch, GET /v1/models, POST /v1/models/{id}/activate, "
+        + "GET /health and /ready.",
+    "", "Example:", "  slacast serve --registry demo/registry --policy demo/data/policy.yaml"})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--registry", paramLabel = "DIR", defaultValue = "registry",
+            description = "Model registry directory (default: ${DEFAULT-VALUE}).")
+    private Path registry;
+
+    @Option(names = "--policy", paramLabel = "FILE", required = true, description = "SLA policy YAML file.")
+    private Path policy;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Model to activate (default: the champion).")
+    private String model;
+
+    /** Creates the command. */
+    public ServeCommand() {
+        // picocli fills the fields
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(CliErrors.install(new CommandLine(new ServeCommand())).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServingConfig cfg = ServingConfig.defaults(registry, policy).withPort(port);
+        Registry r = new Registry(registry);
+        ActiveModel models = new ActiveModel(r, PolicyFile.load(policy));
+        String id = model != null ? model : r.roles().champion();
+        if (id == null) {
+            throw new IllegalArgumentException(registry + " has no champion; train a model first (slacast train)");
+        }
+        models.activate(id);
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons())).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Stop Jetty on SIGTERM/Ctrl-C, letting requests in flight finish within the stop timeout.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            stopped.countDown();
+        }, "slacast-shutdown"));
+        System.out.printf("slacast serving %s on http://localhost:%d (health: /health, ready: /ready)%n", id,
+                app.port());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,151 @@
+package org.slacast.serving;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API, assembled in one place: configuration, routes and error mapping. */
+public final class SlacastServer {
+    private static final Logger LOG = LoggerFactory.getLogger(SlacastServer.class);
+    private static final String PROBLEM = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SlacastServer() {
+    }
+
+    /**
+     * @param config  the configuration
+     * @param models  the active model
+     * @param scoring the scoring service
+     * @return the server, not started
+     */
+    public static Javalin create(ServingConfig config, ActiveModel models, ScoringService scoring) {
+        return Javalin.create(cfg -> {
+            cfg.jetty.port = config.port();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            // Jetty's default stop timeout is 0, which cuts requests in flight.
+            cfg.jetty.modifyServer(s -> s.setStopTimeout(config.stopTimeout().toMillis()));
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            cfg.routes.get("/ready", ctx -> {
+                ActiveModel.Loaded m = models.get();
+                ctx.status(m == null ? 503 : 200).json(m == null ? Map.of("status", "no model active")
+                        : Map.of("status", "ready", "model", m.bundle().manifest().id()));
+            });
+            cfg.routes.get("/v1/models", ctx -> ctx.json(models(models)));
+            cfg.routes.post("/v1/models/{id}/activate", ctx -> {
+                ModelBundle b = models.activate(ctx.pathParam("id"));
+                ctx.json(Map.of("active", b.manifest().id()));
+            });
+            cfg.routes.post("/v1/score", ctx -> ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), "")))
+                    .getFirst()));
+            cfg.routes.post("/v1/score/batch", ctx -> ctx.json(Map.of("results", batch(ctx, config, scoring))));
+            cfg.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
+            cfg.routes.exception(ModelBundle.BundleException.class, (e, ctx) -> problem(ctx,
+                    e.getMessage().startsWith("no model") ? 404 : 422, e.getMessage(), List.of()));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), List.of()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), e.getMessage(),
+                    List.of()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "internal error; the server log has the details", List.of());
+            });
+        });
+    }
+
+    /** Each item is parsed on its own: a bad item gets its own error and the rest are scored, in order. */
+    private static List<Object> batch(Context ctx, ServingConfig config, ScoringService scoring) {
+        JsonNode body = body(ctx);
+        JsonNode items = body.get("tickets");
+        if (!body.isObject() || items == null || !items.isArray()) {
+            throw BadRequest.field("tickets", "is required: an array of score requests");
+        }
+        if (items.size() > config.maxBatch()) {
+            throw new BadRequest(413, "a batch holds at most " + config.maxBatch() + " tickets, not " + items.size(),
+                    List.of(new BadRequest.FieldError("tickets", "too many items")));
+        }
+        List<Object> out = new ArrayList<>(items.size());
+        List<TicketJson.Request> good = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                good.add(TicketJson.request(items.get(i), "tickets[" + i + "]"));
+                slots.add(i);
+                out.add(null);
+            } catch (BadRequest e) {
+                out.add(Map.of("error", problemBody(e.status(), e.getMessage(), e.errors())));
+            }
+        }
+        List<Map<String, Object>> scored = scoring.score(good);
+        for (int k = 0; k < scored.size(); k++) {
+            out.set(slots.get(k), scored.get(k));
+        }
+        return out;
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = JSON.readTree(ctx.bodyAsBytes());
+            if (n == null || n.isMissingNode()) {
+                throw new BadRequest(400, "the request body is empty; send a JSON object", List.of());
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(400, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), List.of());
+        } catch (java.io.IOException e) {
+            throw new BadRequest(400, "cannot read the request body", List.of());
+        }
+    }
+
+    private static List<Map<String, Object>> models(ActiveModel models) {
+        Registry r = models.registry();
+        ActiveModel.Loaded active = models.get();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Registry.Entry e : r.list()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("kind", e.manifest().kind());
+            m.put("role", e.role());
+            m.put("active", active != null && active.bundle().manifest().id().equals(e.id()));
+            m.put("created_at", e.manifest().createdAt().toString());
+            m.put("metrics", e.manifest().metrics());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void problem(Context ctx, int status, String detail, List<BadRequest.FieldError> errors) {
+        ctx.status(status).contentType(PROBLEM).result(write(problemBody(status, detail, errors)));
+    }
+
+    private static Map<String, Object> problemBody(int status, String detail, List<BadRequest.FieldError> errors) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "about:blank");
+        p.put("title", io.javalin.http.HttpStatus.forStatus(status).getMessage());
+        p.put("status", status);
+        p.put("detail", detail);
+        if (!errors.isEmpty()) {
+            p.put("errors", errors);
+        }
+        return p;
+    }
+
+    private static String write(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

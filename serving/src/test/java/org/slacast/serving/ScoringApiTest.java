@@ -1,0 +1,222 @@
+package org.slacast.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slacast.core.cost.CostModel;
+import org.slacast.core.feature.Feature;
+import org.slacast.core.feature.FeatureExtractor;
+import org.slacast.core.feature.FeatureSchema;
+import org.slacast.core.policy.Metric;
+import org.slacast.core.policy.PolicyFile;
+import org.slacast.models.BreachModel;
+import org.slacast.models.BundleManifest;
+import org.slacast.models.Calibrator;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.ModelKind;
+import org.slacast.models.Provenance;
+import org.slacast.models.Registry;
+import org.slacast.models.TrainingSet;
+
+/** The real server on a random port, with two small logistic models in a registry. */
+class ScoringApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String TICKET = """
+            {"ticket": {"id": "T-1", "created_at": "2026-03-02T08:30:00Z", "priority": "high",
+             "category": "Access", "system": "Internet Banking", "contract": "standard"},
+             "events": [{"at": "2026-03-02T08:40:00Z", "type": "first_response"}],
+             "as_of": "2026-03-02T10:00:00Z"}""";
+
+    @TempDir
+    static Path tmp;
+    static Javalin app;
+    static String base;
+    static ActiveModel models;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Registry r = new Registry(tmp.resolve("registry"));
+        r.add(bundle("lr-a", 1));
+        r.add(bundle("lr-b", 2));
+        Files.createDirectories(tmp.resolve("registry/broken"));
+        Files.writeString(tmp.resolve("registry/broken/bundle.json"), "{\"format\": 1");
+        models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
+        ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0);
+        app = SlacastServer.create(cfg, models, new ScoringService(models, 3)).start();
+        base = "http://localhost:" + app.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    static ModelBundle bundle(String id, long seed) {
+        FeatureSchema schema = FeatureSchema.fit(List.of(), Metric.RESOLUTION, 0);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] x = new double[300][schema.size()];
+        int[] y = new int[300];
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < schema.size(); j++) {
+                x[i][j] = rnd.nextInt(4);
+            }
+            y[i] = x[i][0] + rnd.nextGaussian() > 2 ? 1 : 0;
+        }
+        List<Feature.Kind> kinds = new FeatureExtractor(schema, null).features().stream().map(Feature::kind).toList();
+        BreachModel m = ModelKind.LOGISTIC.fit(new TrainingSet(schema, kinds, x, y), Map.of("epochs", 2), seed);
+        return new ModelBundle(new BundleManifest(BundleManifest.FORMAT, id, "logistic", Instant.EPOCH, schema,
+                new Provenance("test", 300, 300, Instant.EPOCH, Instant.EPOCH, "00", Map.of()), Map.of(),
+                new Calibrator.Identity(), 0.5, CostModel.defaults(), Map.of(), Instant.EPOCH, Instant.EPOCH,
+                List.of(), null, null), m);
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static synchronized void activate(String id) throws Exception {
+        assertThat(post("/v1/models/" + id + "/activate", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthReadinessAndAFullScore() throws Exception {
+        assertThat(get("/health").body()).isEqualTo("{\"status\":\"up\"}");
+        activate("lr-a");
+        assertThat(JSON.readTree(get("/ready").body())).isEqualTo(JSON.readTree(
+                "{\"status\":\"ready\",\"model\":\"lr-a\"}"));
+        HttpResponse<String> r = post("/v1/score", TICKET);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode s = JSON.readTree(r.body());
+        assertThat(s.get("ticket_id").asText()).isEqualTo("T-1");
+        assertThat(s.get("scored_at").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        assertThat(s.get("breach_probability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(s.get("risk_band").asText()).isIn("low", "medium", "high");
+        // Berlin office hours 08:00-12:00, 13:00-17:00: 08:30Z is 09:30 local; a high resolution target is 8h,
+        // 6.5h of it on the first day and the rest by 09:30 local (08:30Z) the next.
+        JsonNode resolution = s.at("/sla/metrics").findParents("metric").stream()
+                .filter(n -> n.get("metric").asText().equals("resolution")).findFirst().orElseThrow();
+        assertThat(resolution.get("target_minutes").asInt()).isEqualTo(480);
+        assertThat(resolution.get("elapsed_business_minutes").asDouble()).isEqualTo(90.0);
+        assertThat(resolution.get("due_at").asText()).isEqualTo("2026-03-03T08:30:00Z");
+        assertThat(s.at("/cost/penalty_if_breached").asDouble()).isEqualTo(200.0);
+        assertThat(s.at("/cost/intervention_cost").asDouble()).isEqualTo(20.0);
+        assertThat(s.get("reasons")).hasSize(3);
+        assertThat(s.at("/model/id").asText()).isEqualTo("lr-a");
+    }
+
+    @Test
+    void badRequestsGetProblemJsonWithTheFieldPath() throws Exception {
+        activate("lr-a");
+        HttpResponse<String> malformed = post("/v1/score", "{\"ticket\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(malformed.body()).get("detail").asText()).startsWith("malformed JSON at line 1");
+        assertProblem(post("/v1/score", TICKET.replace("\"high\"", "\"urgentish\"")), 400, "ticket.priority");
+        assertProblem(post("/v1/score", TICKET.replace("\"T-1\"", "42")), 400, "ticket.id");
+        assertProblem(post("/v1/score", TICKET.replace("\"created_at\": \"2026-03-02T08:30:00Z\", ", "")), 400,
+                "ticket.created_at");
+        assertProblem(post("/v1/score", TICKET.replace("first_response", "teleported")), 400, "events[0].type");
+        assertProblem(post("/v1/score", TICKET.replace("\"as_of\"", "\"asof\"")), 400, "asof");
+        assertProblem(post("/v1/score", "[]"), 400, "(body)");
+        assertThat(post("/v1/score", "x".repeat(17 << 20)).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aBatchKeepsOrderAndABadItemGetsItsOwnError() throws Exception {
+        activate("lr-a");
+        String bad = TICKET.replace("\"high\"", "\"bogus\"");
+        JsonNode r = JSON.readTree(post("/v1/score/batch", "{\"tickets\": [" + TICKET + "," + bad + "," + TICKET + "]}")
+                .body());
+        assertThat(r.get("results")).hasSize(3);
+        assertThat(r.at("/results/0/ticket_id").asText()).isEqualTo("T-1");
+        assertThat(r.at("/results/1/error/errors/0/field").asText()).isEqualTo("tickets[1].ticket.priority");
+        assertThat(r.at("/results/2/ticket_id").asText()).isEqualTo("T-1");
+        StringBuilder many = new StringBuilder("{\"tickets\": [");
+        for (int i = 0; i < 10_001; i++) {
+            many.append(i == 0 ? "" : ",").append("{}");
+        }
+        assertProblem(post("/v1/score/batch", many.append("]}").toString()), 413, "tickets");
+    }
+
+    @Test
+    void aBrokenOrMissingBundleIsRefusedAndTheCurrentModelKeepsServing() throws Exception {
+        activate("lr-b");
+        assertThat(post("/v1/models/broken/activate", "").statusCode()).isEqualTo(422);
+        assertThat(post("/v1/models/nope/activate", "").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(post("/v1/score", TICKET).body()).at("/model/id").asText()).isEqualTo("lr-b");
+        JsonNode list = JSON.readTree(get("/v1/models").body());
+        assertThat(list.findValuesAsText("id")).contains("lr-a", "lr-b");
+    }
+
+    @Test
+    void swappingModelsUnderLoadFailsNoRequest() throws Exception {
+        activate("lr-a");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger failures = new AtomicInteger();
+        try {
+            List<Future<?>> jobs = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        try {
+                            HttpResponse<String> r = post("/v1/score", TICKET);
+                            String id = JSON.readTree(r.body()).at("/model/id").asText();
+                            if (r.statusCode() != 200 || !(id.equals("lr-a") || id.equals("lr-b"))) {
+                                failures.incrementAndGet();
+                                System.err.println("FAILED " + r.statusCode() + " " + r.body());
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                            System.err.println("FAILED " + e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 40; i++) {
+                activate(i % 2 == 0 ? "lr-a" : "lr-b");
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(failures.get()).isZero();
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.at("/errors/0/field").asText()).isEqualTo(field);
+    }
+}
