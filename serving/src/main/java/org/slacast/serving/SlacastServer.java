@@ -21,6 +21,9 @@ public final class SlacastServer {
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The hand-written OpenAPI document; a test checks it against the routes. */
+    static final String OPENAPI = openapi();
+
     private SlacastServer() {
     }
 
@@ -37,6 +40,7 @@ public final class SlacastServer {
             // Jetty's default stop timeout is 0, which cuts requests in flight.
             cfg.jetty.modifyServer(s -> s.setStopTimeout(config.stopTimeout().toMillis()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
             cfg.routes.get("/ready", ctx -> {
                 ActiveModel.Loaded m = models.get();
                 ctx.status(m == null ? 503 : 200).json(m == null ? Map.of("status", "no model active")
@@ -139,6 +143,14 @@ public final class SlacastServer {
             p.put("errors", errors);
         }
         return p;
+    }
+
+    private static String openapi() {
+        try (var in = SlacastServer.class.getResourceAsStream("openapi.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.yaml is missing from the serving jar", e);
+        }
     }
 
     private static String write(Object o) {
