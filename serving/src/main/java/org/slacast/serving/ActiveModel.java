@@ -33,6 +33,12 @@ public final class ActiveModel {
         return current.get();
     }
 
+    /** @return the active model's id, or null */
+    public String activeId() {
+        Loaded l = current.get();
+        return l == null ? null : l.bundle().manifest().id();
+    }
+
     /** @return the registry */
     Registry registry() {
         return registry;

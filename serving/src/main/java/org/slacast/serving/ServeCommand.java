@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code slacast serve}: the composition root of the HTTP API. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
     "Serve the scoring API: POST /v1/score and /v1/score/batch, GET /v1/models, POST /v1/models/{id}/activate, "
-        + "GET /health and /ready.",
+        + "GET /health, /ready, /metrics and /openapi.yaml.",
     "", "Example:", "  slacast serve --registry demo/registry --policy demo/data/policy.yaml"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "DIR", defaultValue = "registry",
@@ -52,7 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(registry + " has no champion; train a model first (slacast train)");
         }
         models.activate(id);
-        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons())).start();
+        ServingMetrics metrics = new ServingMetrics(() -> models.activeId());
+        metrics.activated(id);
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons()), metrics).start();
         CountDownLatch stopped = new CountDownLatch(1);
         // Stop Jetty on SIGTERM/Ctrl-C, letting requests in flight finish within the stop timeout.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

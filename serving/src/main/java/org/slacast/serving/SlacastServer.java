@@ -31,15 +31,20 @@ public final class SlacastServer {
      * @param config  the configuration
      * @param models  the active model
      * @param scoring the scoring service
+     * @param metrics the metrics
      * @return the server, not started
      */
-    public static Javalin create(ServingConfig config, ActiveModel models, ScoringService scoring) {
+    public static Javalin create(ServingConfig config, ActiveModel models, ScoringService scoring,
+                                 ServingMetrics metrics) {
         return Javalin.create(cfg -> {
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = config.maxBodyBytes();
             // Jetty's default stop timeout is 0, which cuts requests in flight.
             cfg.jetty.modifyServer(s -> s.setStopTimeout(config.stopTimeout().toMillis()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+            cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ms));
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
             cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
             cfg.routes.get("/ready", ctx -> {
                 ActiveModel.Loaded m = models.get();
@@ -49,11 +54,18 @@ public final class SlacastServer {
             cfg.routes.get("/v1/models", ctx -> ctx.json(models(models)));
             cfg.routes.post("/v1/models/{id}/activate", ctx -> {
                 ModelBundle b = models.activate(ctx.pathParam("id"));
+                metrics.activated(b.manifest().id());
                 ctx.json(Map.of("active", b.manifest().id()));
             });
-            cfg.routes.post("/v1/score", ctx -> ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), "")))
-                    .getFirst()));
-            cfg.routes.post("/v1/score/batch", ctx -> ctx.json(Map.of("results", batch(ctx, config, scoring))));
+            cfg.routes.post("/v1/score", ctx -> {
+                ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), ""))).getFirst());
+                metrics.scored(1);
+            });
+            cfg.routes.post("/v1/score/batch", ctx -> {
+                List<Object> results = batch(ctx, config, scoring);
+                metrics.scored(results.size());
+                ctx.json(Map.of("results", results));
+            });
             cfg.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
             cfg.routes.exception(ModelBundle.BundleException.class, (e, ctx) -> problem(ctx,
                     e.getMessage().startsWith("no model") ? 404 : 422, e.getMessage(), List.of()));
@@ -65,6 +77,15 @@ public final class SlacastServer {
                 problem(ctx, 500, "internal error; the server log has the details", List.of());
             });
         });
+    }
+
+    /** The route template, so that metrics have one series per route rather than per ticket or model id. */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException unmatched) {
+            return "unmatched";
+        }
     }
 
     /** Each item is parsed on its own: a bad item gets its own error and the rest are scored, in order. */

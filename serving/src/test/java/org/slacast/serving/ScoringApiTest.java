@@ -63,7 +63,8 @@ class ScoringApiTest {
         Files.writeString(tmp.resolve("registry/broken/bundle.json"), "{\"format\": 1");
         models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
         ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0);
-        app = SlacastServer.create(cfg, models, new ScoringService(models, 3)).start();
+        app = SlacastServer.create(cfg, models, new ScoringService(models, 3),
+                new ServingMetrics(models::activeId)).start();
         base = "http://localhost:" + app.port();
     }
 
@@ -129,6 +130,16 @@ class ScoringApiTest {
         assertThat(s.at("/cost/intervention_cost").asDouble()).isEqualTo(20.0);
         assertThat(s.get("reasons")).hasSize(3);
         assertThat(s.at("/model/id").asText()).isEqualTo("lr-a");
+    }
+
+    @Test
+    void metricsCountRequestsByRouteAndShowTheActiveModel() throws Exception {
+        activate("lr-a");
+        post("/v1/score", TICKET);
+        String m = get("/metrics").body();
+        assertThat(m).contains("http_server_requests_seconds_count{method=\"POST\",route=\"/v1/score\",status=\"200\"}")
+                .contains("slacast_model_active{model=\"lr-a\"} 1")
+                .contains("slacast_tickets_scored_total");
     }
 
     @Test
