@@ -44,7 +44,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServingConfig cfg = ServingConfig.defaults(registry, policy).withPort(port);
+        ServingConfig cfg = ServingConfig.defaults(registry, policy).withPort(port)
+                .withKeys(ApiKeys.parse(System.getenv("SLACAST_API_KEYS")));
+        if (cfg.keys().open()) {
+            System.err.println("slacast: no API keys (SLACAST_API_KEYS=KEY:score,KEY:admin); the API is open to anyone "
+                    + "who can reach the port");
+        }
         Registry r = new Registry(registry);
         ActiveModel models = new ActiveModel(r, PolicyFile.load(policy));
         String id = model != null ? model : r.roles().champion();

@@ -41,6 +41,7 @@ public final class SlacastServer {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             // Jetty's default stop timeout is 0, which cuts requests in flight.
             cfg.jetty.modifyServer(s -> s.setStopTimeout(config.stopTimeout().toMillis()));
+            cfg.routes.before("/v1/*", ctx -> authorise(ctx, config.keys()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), ms));
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -77,6 +78,24 @@ public final class SlacastServer {
                 problem(ctx, 500, "internal error; the server log has the details", List.of());
             });
         });
+    }
+
+    /** Score keys may score and list; activating a model takes an admin key. */
+    private static void authorise(Context ctx, ApiKeys keys) {
+        if (keys.open()) {
+            return;
+        }
+        String auth = ctx.header("Authorization");
+        String key = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : ctx.header("X-API-Key");
+        ApiKeys.Role role = keys.roleOf(key);
+        if (role == null) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new BadRequest(401, "a valid API key is required: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
+                    List.of());
+        }
+        if (ctx.path().endsWith("/activate") && role != ApiKeys.Role.ADMIN) {
+            throw new BadRequest(403, "activating a model needs an admin key", List.of());
+        }
     }
 
     /** The route template, so that metrics have one series per route rather than per ticket or model id. */
