@@ -22,14 +22,22 @@ public final class ScoringService {
     private final ActiveModel models;
     private final DeskState desk = new DeskState();
     private final int reasons;
+    private final PredictionLog log;
 
     /**
      * @param models  the active model
      * @param reasons reasons per score
+     * @param log     where every score is logged, or null for none
      */
-    public ScoringService(ActiveModel models, int reasons) {
+    public ScoringService(ActiveModel models, int reasons, PredictionLog log) {
         this.models = models;
         this.reasons = reasons;
+        this.log = log;
+    }
+
+    /** @return the prediction log, or null */
+    PredictionLog log() {
+        return log;
     }
 
     /**
@@ -98,7 +106,20 @@ public final class ScoringService {
         model.put("id", b.manifest().id());
         model.put("kind", b.manifest().kind());
         body.put("model", model);
+        if (log != null) {
+            log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
+                    b.manifest().id(), p, (String) body.get("risk_band"), features(b, x)));
+        }
         return body;
+    }
+
+    private static String features(ModelBundle b, double[] x) {
+        StringBuilder s = new StringBuilder("{");
+        List<String> names = b.manifest().schema().names();
+        for (int j = 0; j < x.length; j++) {
+            s.append(j == 0 ? "\"" : ",\"").append(names.get(j)).append("\":").append(x[j]);
+        }
+        return s.append('}').toString();
     }
 
     private static double round(double v) {

@@ -30,6 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID", description = "Model to activate (default: the champion).")
     private String model;
 
+    @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "jdbc:duckdb:predictions.duckdb",
+            description = {"Prediction log database (default: ${DEFAULT-VALUE}, embedded).",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres shares one log between replicas."})
+    private String db;
+
     /** Creates the command. */
     public ServeCommand() {
         // picocli fills the fields
@@ -59,11 +64,15 @@ public final class ServeCommand implements Callable<Integer> {
         models.activate(id);
         ServingMetrics metrics = new ServingMetrics(() -> models.activeId());
         metrics.activated(id);
-        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons()), metrics).start();
+        PredictionLog log = new PredictionLog(db, "predictions", 100_000);
+        metrics.bind(log);
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons(), log), metrics)
+                .start();
         CountDownLatch stopped = new CountDownLatch(1);
-        // Stop Jetty on SIGTERM/Ctrl-C, letting requests in flight finish within the stop timeout.
+        // Stop Jetty on SIGTERM/Ctrl-C, letting requests in flight finish within the stop timeout, then flush the log.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            log.close();
             stopped.countDown();
         }, "slacast-shutdown"));
         System.out.printf("slacast serving %s on http://localhost:%d (health: /health, ready: /ready)%n", id,

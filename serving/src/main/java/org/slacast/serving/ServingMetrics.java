@@ -51,6 +51,16 @@ public final class ServingMetrics {
         }
     }
 
+    /** @param log the prediction log whose queue depth and drops are reported */
+    void bind(PredictionLog log) {
+        Gauge.builder("slacast_prediction_log_queue_depth", log::depth).description("Log entries waiting")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_prediction_log_dropped", log,
+                PredictionLog::dropped).description("Log entries dropped because the queue was full").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_prediction_log_written", log,
+                PredictionLog::written).description("Log entries written").register(registry);
+    }
+
     /** @return the Prometheus text exposition */
     String scrape() {
         return registry.scrape();

@@ -49,7 +49,10 @@ public final class SlacastServer {
             cfg.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(OPENAPI));
             cfg.routes.get("/ready", ctx -> {
                 ActiveModel.Loaded m = models.get();
-                ctx.status(m == null ? 503 : 200).json(m == null ? Map.of("status", "no model active")
+                PredictionLog log = scoring.log();
+                boolean db = log == null || log.reachable();
+                ctx.status(m == null || !db ? 503 : 200).json(m == null ? Map.of("status", "no model active")
+                        : !db ? Map.of("status", "prediction log database unreachable")
                         : Map.of("status", "ready", "model", m.bundle().manifest().id()));
             });
             cfg.routes.get("/v1/models", ctx -> ctx.json(models(models)));

@@ -28,7 +28,7 @@ class ApiKeysTest {
         ActiveModel models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
         ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0)
                 .withKeys(ApiKeys.parse(SCORE + ":score," + ADMIN + ":admin"));
-        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, 3),
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, 3, null),
                 new ServingMetrics(models::activeId)).start();
         try {
             String base = "http://localhost:" + app.port();

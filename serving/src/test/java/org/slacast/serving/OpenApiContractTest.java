@@ -23,7 +23,7 @@ class OpenApiContractTest {
         Registry r = new Registry(Path.of("target/no-registry"));
         ActiveModel models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
         Javalin app = SlacastServer.create(ServingConfig.defaults(r.dir(), null).withPort(0), models,
-                new ScoringService(models, 3),
+                new ScoringService(models, 3, null),
                 new ServingMetrics(models::activeId));
         Set<String> routes = new TreeSet<>();
         for (var e : app.unsafe.internalRouter.allHttpHandlers()) {

@@ -63,7 +63,7 @@ class ScoringApiTest {
         Files.writeString(tmp.resolve("registry/broken/bundle.json"), "{\"format\": 1");
         models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
         ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0);
-        app = SlacastServer.create(cfg, models, new ScoringService(models, 3),
+        app = SlacastServer.create(cfg, models, new ScoringService(models, 3, null),
                 new ServingMetrics(models::activeId)).start();
         base = "http://localhost:" + app.port();
     }
