@@ -23,6 +23,7 @@ public final class ScoringService {
     private final DeskState desk = new DeskState();
     private final int reasons;
     private final PredictionLog log;
+    private final Monitoring monitoring = new Monitoring();
 
     /**
      * @param models  the active model
@@ -33,6 +34,29 @@ public final class ScoringService {
         this.models = models;
         this.reasons = reasons;
         this.log = log;
+    }
+
+    /** @return live monitoring */
+    Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /**
+     * Records an outcome: for monitoring, and for the desk's history (the ticket leaves the queue and its
+     * outcome counts toward its team's and system's breach rates).
+     *
+     * @param ticketId   the ticket
+     * @param breached   whether it breached
+     * @param resolvedAt when it was resolved
+     * @return true when the ticket had been scored here
+     */
+    boolean outcome(String ticketId, boolean breached, Instant resolvedAt) {
+        Monitoring.Prediction p = monitoring.outcome(ticketId, breached);
+        desk.resolved(ticketId);
+        if (p != null) {
+            desk.outcome(p.team(), p.system(), breached, resolvedAt);
+        }
+        return p != null;
     }
 
     /** @return the prediction log, or null */
@@ -106,6 +130,7 @@ public final class ScoringService {
         model.put("id", b.manifest().id());
         model.put("kind", b.manifest().kind());
         body.put("model", model);
+        monitoring.predicted(r.ticket().id(), b.manifest().id(), p, x, r.ticket().team(), r.ticket().system());
         if (log != null) {
             log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
                     b.manifest().id(), p, (String) body.get("risk_band"), features(b, x)));

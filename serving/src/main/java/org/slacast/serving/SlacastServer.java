@@ -65,6 +65,11 @@ public final class SlacastServer {
                 ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), ""))).getFirst());
                 metrics.scored(1);
             });
+            cfg.routes.post("/v1/outcomes", ctx -> ctx.json(outcome(body(ctx), scoring)));
+            cfg.routes.get("/v1/monitoring", ctx -> {
+                ActiveModel.Loaded m = models.get();
+                ctx.json(scoring.monitoring().report(m == null ? null : m.bundle()));
+            });
             cfg.routes.post("/v1/score/batch", ctx -> {
                 List<Object> results = batch(ctx, config, scoring);
                 metrics.scored(results.size());
@@ -81,6 +86,31 @@ public final class SlacastServer {
                 problem(ctx, 500, "internal error; the server log has the details", List.of());
             });
         });
+    }
+
+    private static Map<String, Object> outcome(JsonNode n, ScoringService scoring) {
+        if (!n.isObject()) {
+            throw BadRequest.field("(body)", "must be a JSON object with ticket_id, breached and resolved_at");
+        }
+        JsonNode id = n.get("ticket_id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            throw BadRequest.field("ticket_id", "is required: a string");
+        }
+        JsonNode breached = n.get("breached");
+        if (breached == null || !breached.isBoolean()) {
+            throw BadRequest.field("breached", "is required: true or false");
+        }
+        JsonNode at = n.get("resolved_at");
+        java.time.Instant resolved;
+        try {
+            resolved = at == null || at.isNull() ? java.time.Instant.now()
+                    : java.time.OffsetDateTime.parse(at.asText()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw BadRequest.field("resolved_at", "'" + at.asText() + "' is not an ISO-8601 instant such as "
+                    + "2026-03-02T09:15:00Z");
+        }
+        boolean matched = scoring.outcome(id.asText(), breached.asBoolean(), resolved);
+        return Map.of("ticket_id", id.asText(), "matched_prediction", matched);
     }
 
     /** Score keys may score and list; activating a model takes an admin key. */

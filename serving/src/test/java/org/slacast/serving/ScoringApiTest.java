@@ -143,6 +143,27 @@ class ScoringApiTest {
     }
 
     @Test
+    void outcomesFeedLiveMonitoring() throws Exception {
+        activate("lr-a");
+        for (int i = 0; i < 4; i++) {
+            post("/v1/score", TICKET.replace("\"T-1\"", "\"M-" + i + "\""));
+        }
+        JsonNode ok = JSON.readTree(post("/v1/outcomes",
+                "{\"ticket_id\": \"M-0\", \"breached\": true, \"resolved_at\": \"2026-03-02T12:00:00Z\"}").body());
+        assertThat(ok.get("matched_prediction").asBoolean()).isTrue();
+        post("/v1/outcomes", "{\"ticket_id\": \"M-1\", \"breached\": false}");
+        assertThat(JSON.readTree(post("/v1/outcomes", "{\"ticket_id\": \"never\", \"breached\": false}").body())
+                .get("matched_prediction").asBoolean()).isFalse();
+        assertProblem(post("/v1/outcomes", "{\"ticket_id\": \"M-2\", \"breached\": \"yes\"}"), 400, "breached");
+        JsonNode m = JSON.readTree(get("/v1/monitoring").body());
+        assertThat(m.get("outcomes_known").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(m.has("brier")).isTrue();
+        assertThat(m.at("/score_distribution/recent_scores").asInt()).isGreaterThanOrEqualTo(4);
+        // These test models have no stored training distributions, so there is nothing to drift from.
+        assertThat(m.get("drift").isArray()).isTrue();
+    }
+
+    @Test
     void badRequestsGetProblemJsonWithTheFieldPath() throws Exception {
         activate("lr-a");
         HttpResponse<String> malformed = post("/v1/score", "{\"ticket\": ");

@@ -1,5 +1,6 @@
 package org.slacast.training.eval;
 
+import org.slacast.models.BinaryMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.slacast.training.eval;
 
+import org.slacast.models.BinaryMetrics;
+
 /**
  * The metrics of one segment of the test set (a priority, a tier, a team).
  *

@@ -1,7 +1,7 @@
 package org.slacast.training.pipeline;
 
 import org.slacast.models.ModelBundle;
-import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.Evaluation;
 
 /**

@@ -34,7 +34,7 @@ import org.slacast.training.data.ExampleBuilder;
 import org.slacast.training.data.TicketOutcome;
 import org.slacast.training.data.TimeSplit;
 import org.slacast.training.eval.Baseline;
-import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.CostThreshold;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.report.DeskFacts;

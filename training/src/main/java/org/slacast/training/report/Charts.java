@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.Evaluation;
 
 /** The report's charts, drawn by XChart and returned as inline SVG. */

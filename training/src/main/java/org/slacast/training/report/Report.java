@@ -7,7 +7,7 @@ import java.util.List;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Provenance;
 import org.slacast.training.data.TimeSplit;
-import org.slacast.training.eval.BinaryMetrics;
+import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingPipeline;

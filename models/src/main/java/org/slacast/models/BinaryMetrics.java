@@ -1,4 +1,4 @@
-package org.slacast.training.eval;
+package org.slacast.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;

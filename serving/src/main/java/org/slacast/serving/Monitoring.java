@@ -1,0 +1,113 @@
+package org.slacast.serving;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slacast.models.BinaryMetrics;
+import org.slacast.models.FeatureDistribution;
+import org.slacast.models.ModelBundle;
+
+/**
+ * Live model quality: each ticket's latest prediction is kept (the most recent 100,000 tickets) until its outcome
+ * arrives, giving ROC-AUC, Brier score and calibration over the predictions whose outcome is known; the latest
+ * 10,000 scores give the score distribution and, against the training deciles stored in the bundle, each
+ * feature's drift (PSI).
+ */
+public final class Monitoring {
+    private static final int TICKETS = 100_000;
+    private static final int RECENT = 10_000;
+
+    /** A ticket's latest prediction and, once known, its outcome. */
+    record Prediction(String modelId, double probability, String team, String system, Boolean breached) {
+    }
+
+    private final Map<String, Prediction> byTicket = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Prediction> eldest) {
+            return size() > TICKETS;
+        }
+    };
+    private final double[][] recentX = new double[RECENT][];
+    private final double[] recentP = new double[RECENT];
+    private int recentCount;
+
+    /** Creates empty monitoring. */
+    public Monitoring() {
+        // nothing seen yet
+    }
+
+    synchronized void predicted(String ticketId, String modelId, double p, double[] x, String team, String system) {
+        Prediction old = byTicket.remove(ticketId);
+        byTicket.put(ticketId, new Prediction(modelId, p, team, system, old == null ? null : old.breached()));
+        int slot = recentCount++ % RECENT;
+        recentX[slot] = x;
+        recentP[slot] = p;
+    }
+
+    /**
+     * @param ticketId the ticket
+     * @param breached whether it breached
+     * @return the prediction the outcome was matched to, or null when the ticket was never scored here
+     */
+    synchronized Prediction outcome(String ticketId, boolean breached) {
+        Prediction p = byTicket.get(ticketId);
+        if (p == null) {
+            return null;
+        }
+        Prediction done = new Prediction(p.modelId(), p.probability(), p.team(), p.system(), breached);
+        byTicket.put(ticketId, done);
+        return done;
+    }
+
+    /**
+     * @param active the active bundle, whose training distributions drift is measured against
+     * @return the monitoring report
+     */
+    synchronized Map<String, Object> report(ModelBundle active) {
+        List<Prediction> known = byTicket.values().stream().filter(p -> p.breached() != null).toList();
+        double[] p = known.stream().mapToDouble(Prediction::probability).toArray();
+        int[] y = known.stream().mapToInt(k -> k.breached() ? 1 : 0).toArray();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("as_of", Instant.now().toString());
+        out.put("predictions_tracked", byTicket.size());
+        out.put("outcomes_known", known.size());
+        if (known.size() > 0) {
+            BinaryMetrics m = BinaryMetrics.of(p, y);
+            out.put("roc_auc", nan(m.rocAuc()));
+            out.put("brier", nan(m.brier()));
+            out.put("breach_rate", m.positives() / (double) m.n());
+            out.put("calibration", BinaryMetrics.calibration(p, y, 10));
+        }
+        int n = Math.min(recentCount, RECENT);
+        int[] histogram = new int[10];
+        for (int i = 0; i < n; i++) {
+            histogram[Math.min(9, (int) (recentP[i] * 10))]++;
+        }
+        out.put("score_distribution", Map.of("bins", 10, "counts", histogram, "recent_scores", n));
+        List<Map<String, Object>> drift = new ArrayList<>();
+        if (active != null && n > 0 && active.manifest().distributions() != null) {
+            List<String> names = active.manifest().schema().names();
+            for (FeatureDistribution d : active.manifest().distributions()) {
+                int j = names.indexOf(d.feature());
+                if (j < 0) {
+                    continue;
+                }
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) {
+                    col[i] = recentX[i][j];
+                }
+                drift.add(Map.of("feature", d.feature(), "psi", Math.round(d.psi(col) * 1e4) / 1e4));
+            }
+            drift.sort(Comparator.comparingDouble((Map<String, Object> e) -> -((Double) e.get("psi"))));
+        }
+        out.put("drift", drift);
+        return out;
+    }
+
+    private static Object nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+}
