@@ -75,8 +75,20 @@ public final class ServeCommand implements Callable<Integer> {
             log.close();
             stopped.countDown();
         }, "slacast-shutdown"));
-        System.out.printf("slacast serving %s on http://localhost:%d (health: /health, ready: /ready)%n", id,
-                app.port());
+        String base = "http://localhost:" + app.port();
+        System.out.printf("""
+                slacast serving %s on %s
+                  score:      POST %s/v1/score   (batch: /v1/score/batch)
+                  models:     %s/v1/models
+                  report:     %s/reports/%s
+                  monitoring: %s/v1/monitoring   metrics: %s/metrics   API: %s/openapi.yaml
+                try:
+                  curl -s -X POST %s/v1/score -H 'Content-Type: application/json'%s \\
+                    -d '{"ticket": {"id": "INC-1", "created_at": "2025-03-03T09:00:00Z", "priority": "critical", \
+                "system": "Core Banking", "category": "Network"}}'
+                Ctrl-C stops the server (requests in flight finish; the prediction log is flushed).
+                """, id, base, base, base, base, id, base, base, base, base,
+                cfg.keys().open() ? "" : " -H \"Authorization: Bearer $KEY\"");
         stopped.await();
         return 0;
     }

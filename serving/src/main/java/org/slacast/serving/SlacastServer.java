@@ -56,6 +56,14 @@ public final class SlacastServer {
                         : Map.of("status", "ready", "model", m.bundle().manifest().id()));
             });
             cfg.routes.get("/v1/models", ctx -> ctx.json(models(models)));
+            cfg.routes.get("/reports/{id}", ctx -> {
+                java.nio.file.Path html = models.registry().path(ctx.pathParam("id")).resolve("report.html");
+                if (!java.nio.file.Files.isRegularFile(html)) {
+                    throw new BadRequest(404, "no report for model '" + ctx.pathParam("id") + "'; 'slacast train' "
+                            + "writes one, 'slacast report' another", List.of());
+                }
+                ctx.contentType("text/html; charset=utf-8").result(java.nio.file.Files.readAllBytes(html));
+            });
             cfg.routes.post("/v1/models/{id}/activate", ctx -> {
                 ModelBundle b = models.activate(ctx.pathParam("id"));
                 metrics.activated(b.manifest().id());

@@ -164,6 +164,17 @@ class ScoringApiTest {
     }
 
     @Test
+    void reportsAreServedByModelId() throws Exception {
+        Files.writeString(tmp.resolve("registry/lr-a/report.html"), "<!DOCTYPE html><title>r</title>");
+        HttpResponse<String> r = get("/reports/lr-a");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(r.body()).isEqualTo("<!DOCTYPE html><title>r</title>");
+        assertThat(get("/reports/lr-b").statusCode()).isEqualTo(404);
+        assertThat(get("/reports/..%2Fetc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void badRequestsGetProblemJsonWithTheFieldPath() throws Exception {
         activate("lr-a");
         HttpResponse<String> malformed = post("/v1/score", "{\"ticket\": ");
