@@ -18,6 +18,7 @@ public final class ActiveModel {
     private final Registry registry;
     private final PolicySet policies;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final AtomicReference<Loaded> shadow = new AtomicReference<>();
 
     /**
      * @param registry the registry
@@ -31,6 +32,26 @@ public final class ActiveModel {
     /** @return the loaded model, or null before one is activated */
     Loaded get() {
         return current.get();
+    }
+
+    /** @return the shadow model, or null */
+    Loaded shadow() {
+        return shadow.get();
+    }
+
+    /**
+     * Loads a bundle to be scored in shadow: its results are logged, never returned.
+     *
+     * @param id the model id, or null to stop shadow scoring
+     * @throws ModelBundle.BundleException if it cannot be loaded; the current shadow is kept
+     */
+    public void shadow(String id) {
+        if (id == null) {
+            shadow.set(null);
+            return;
+        }
+        ModelBundle b = registry.load(id);
+        shadow.set(new Loaded(b, new FeatureExtractor(b.manifest().schema(), policies)));
     }
 
     /** @return the active model's id, or null */

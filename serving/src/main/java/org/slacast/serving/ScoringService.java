@@ -74,14 +74,15 @@ public final class ScoringService {
         if (m == null) {
             throw new BadRequest(503, "no model is active; train one and activate it", List.of());
         }
+        ActiveModel.Loaded shadow = models.shadow();
         List<Map<String, Object>> out = new ArrayList<>(requests.size());
         for (TicketJson.Request r : requests) {
-            out.add(score(m, r));
+            out.add(score(m, shadow, r));
         }
         return out;
     }
 
-    private Map<String, Object> score(ActiveModel.Loaded m, TicketJson.Request r) {
+    private Map<String, Object> score(ActiveModel.Loaded m, ActiveModel.Loaded shadow, TicketJson.Request r) {
         Instant at = r.asOf() != null ? r.asOf() : r.events().stream().map(e -> e.at()).max(Instant::compareTo)
                 .filter(i -> i.isAfter(r.ticket().createdAt())).orElse(r.ticket().createdAt());
         TicketSla sla = m.extractor().sla(r.ticket(), r.events(), at);
@@ -134,6 +135,16 @@ public final class ScoringService {
         if (log != null) {
             log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
                     b.manifest().id(), p, (String) body.get("risk_band"), features(b, x)));
+            if (shadow != null && shadow.bundle() != b) {
+                // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
+                ModelBundle sb = shadow.bundle();
+                double[] sx = sb.manifest().schema().equals(b.manifest().schema()) ? x
+                        : shadow.extractor().extract(r.ticket(), r.events(), at, sla, history).values();
+                double sp = sb.probability(sx);
+                log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
+                        sb.manifest().id(), sp, RiskLevel.of(sp, sb.manifest().threshold()).label() + " (shadow)",
+                        features(sb, sx)));
+            }
         }
         return body;
     }

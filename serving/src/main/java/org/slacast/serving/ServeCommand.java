@@ -30,6 +30,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID", description = "Model to activate (default: the champion).")
     private String model;
 
+    @Option(names = "--shadow", paramLabel = "ID",
+            description = "Model scored in shadow: logged, never returned (default: the registry's challenger).")
+    private String shadow;
+
+    @Option(names = "--no-shadow", description = "Score no challenger in shadow.")
+    private boolean noShadow;
+
     @Option(names = "--db", paramLabel = "JDBC-URL", defaultValue = "jdbc:duckdb:predictions.duckdb",
             description = {"Prediction log database (default: ${DEFAULT-VALUE}, embedded).",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres shares one log between replicas."})
@@ -62,6 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(registry + " has no champion; train a model first (slacast train)");
         }
         models.activate(id);
+        String shadowId = noShadow ? null : shadow != null ? shadow : r.roles().challenger();
+        if (shadowId != null && !shadowId.equals(id)) {
+            models.shadow(shadowId);
+        }
         ServingMetrics metrics = new ServingMetrics(() -> models.activeId());
         metrics.activated(id);
         PredictionLog log = new PredictionLog(db, "predictions", 100_000);

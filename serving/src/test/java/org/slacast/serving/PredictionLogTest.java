@@ -74,6 +74,33 @@ class PredictionLogTest {
         }
     }
 
+    @Test
+    void theChallengerIsScoredInShadowLoggedButNeverReturned() throws Exception {
+        org.slacast.models.Registry r = new org.slacast.models.Registry(tmp.resolve("registry"));
+        r.add(ScoringApiTest.bundle("lr-a", 1));
+        r.add(ScoringApiTest.bundle("lr-b", 2));
+        ActiveModel models = new ActiveModel(r, org.slacast.core.policy.PolicyFile.load(
+                Path.of("../docs/examples/policy.yaml")));
+        models.activate("lr-a");
+        models.shadow("lr-b");
+        String url = "jdbc:duckdb:" + tmp.resolve("shadow.duckdb");
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScoringApiTest.TICKET);
+        try (PredictionLog log = new PredictionLog(url, "predictions", 100)) {
+            var out = new ScoringService(models, 3, log).score(java.util.List.of(TicketJson.request(body, "")));
+            assertThat(out).singleElement().satisfies(s -> assertThat(s.get("model").toString()).contains("lr-a"));
+        }
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT model_id, band FROM predictions ORDER BY model_id")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("lr-a");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("lr-b");
+            assertThat(rs.getString(2)).endsWith("(shadow)");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
     private static void assertRows(String url, String table, int n) throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*), min(ticket_id), max(probability) FROM "
