@@ -70,7 +70,7 @@ public final class SlacastServer {
                 ctx.json(Map.of("active", b.manifest().id()));
             });
             cfg.routes.post("/v1/score", ctx -> {
-                ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), ""))).getFirst());
+                ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), "")), reasons(ctx, config)).getFirst());
                 metrics.scored(1);
             });
             cfg.routes.post("/v1/outcomes", ctx -> ctx.json(outcome(body(ctx), scoring)));
@@ -119,6 +119,23 @@ public final class SlacastServer {
         }
         boolean matched = scoring.outcome(id.asText(), breached.asBoolean(), resolved);
         return Map.of("ticket_id", id.asText(), "matched_prediction", matched);
+    }
+
+    /** {@code ?reasons=N} (0 to 20); the explanation is the costly part of a tree model's score. */
+    private static int reasons(Context ctx, ServingConfig config) {
+        String q = ctx.queryParam("reasons");
+        if (q == null) {
+            return config.reasons();
+        }
+        try {
+            int k = Integer.parseInt(q);
+            if (k >= 0 && k <= 20) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw BadRequest.field("reasons", "'" + q + "' is not a whole number from 0 to 20");
     }
 
     /** Score keys may score and list; activating a model takes an admin key. */
@@ -171,7 +188,7 @@ public final class SlacastServer {
                 out.add(Map.of("error", problemBody(e.status(), e.getMessage(), e.errors())));
             }
         }
-        List<Map<String, Object>> scored = scoring.score(good);
+        List<Map<String, Object>> scored = scoring.score(good, reasons(ctx, config));
         for (int k = 0; k < scored.size(); k++) {
             out.set(slots.get(k), scored.get(k));
         }

@@ -129,6 +129,8 @@ class ScoringApiTest {
         assertThat(s.at("/cost/penalty_if_breached").asDouble()).isEqualTo(200.0);
         assertThat(s.at("/cost/intervention_cost").asDouble()).isEqualTo(20.0);
         assertThat(s.get("reasons")).hasSize(3);
+        assertThat(JSON.readTree(post("/v1/score?reasons=0", TICKET).body()).get("reasons")).isEmpty();
+        assertProblem(post("/v1/score?reasons=many", TICKET), 400, "reasons");
         assertThat(s.at("/model/id").asText()).isEqualTo("lr-a");
     }
 
