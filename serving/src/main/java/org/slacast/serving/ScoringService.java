@@ -103,11 +103,13 @@ public final class ScoringService {
         double p = b.probability(x);
         CostModel cost = b.manifest().cost();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_id", UUID.randomUUID().toString());
+        String requestId = UUID.randomUUID().toString();
+        String band = RiskLevel.of(p, b.manifest().threshold()).label();
+        body.put("request_id", requestId);
         body.put("ticket_id", r.ticket().id());
         body.put("scored_at", at.toString());
         body.put("breach_probability", round(p));
-        body.put("risk_band", RiskLevel.of(p, b.manifest().threshold()).label());
+        body.put("risk_band", band);
         List<Map<String, Object>> metrics = new ArrayList<>();
         for (MetricStatus s : sla.metrics()) {
             Map<String, Object> mm = new LinkedHashMap<>();
@@ -143,15 +145,15 @@ public final class ScoringService {
         body.put("model", model);
         monitoring.predicted(r.ticket().id(), b.manifest().id(), p, x, r.ticket().team(), r.ticket().system());
         if (log != null) {
-            log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
-                    b.manifest().id(), p, (String) body.get("risk_band"), features(b, x)));
+            log.offer(new PredictionLog.Entry(Instant.now(), requestId, r.ticket().id(),
+                    b.manifest().id(), p, band, features(b, x)));
             if (shadow != null && shadow.bundle() != b) {
                 // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
                 ModelBundle sb = shadow.bundle();
                 double[] sx = sb.manifest().schema().equals(b.manifest().schema()) ? x
                         : shadow.extractor().extract(r.ticket(), r.events(), at, sla, history).values();
                 double sp = sb.probability(sx);
-                log.offer(new PredictionLog.Entry(Instant.now(), (String) body.get("request_id"), r.ticket().id(),
+                log.offer(new PredictionLog.Entry(Instant.now(), requestId, r.ticket().id(),
                         sb.manifest().id(), sp, RiskLevel.of(sp, sb.manifest().threshold()).label() + " (shadow)",
                         features(sb, sx)));
             }

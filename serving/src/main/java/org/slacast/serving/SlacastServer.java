@@ -109,14 +109,8 @@ public final class SlacastServer {
             throw BadRequest.field("breached", "is required: true or false");
         }
         JsonNode at = n.get("resolved_at");
-        java.time.Instant resolved;
-        try {
-            resolved = at == null || at.isNull() ? java.time.Instant.now()
-                    : java.time.OffsetDateTime.parse(at.asText()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw BadRequest.field("resolved_at", "'" + at.asText() + "' is not an ISO-8601 instant such as "
-                    + "2026-03-02T09:15:00Z");
-        }
+        java.time.Instant resolved = at == null || at.isNull() ? java.time.Instant.now()
+                : TicketJson.instant(at, "resolved_at");
         boolean matched = scoring.outcome(id.asText(), breached.asBoolean(), resolved);
         return Map.of("ticket_id", id.asText(), "matched_prediction", matched);
     }

@@ -138,7 +138,7 @@ final class TicketJson {
         }
     }
 
-    private static Instant instant(JsonNode v, String path) {
+    static Instant instant(JsonNode v, String path) {
         if (!v.isTextual()) {
             throw BadRequest.field(path, "must be an ISO-8601 instant string such as 2026-03-02T09:15:00Z");
         }

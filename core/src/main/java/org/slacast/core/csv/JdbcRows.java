@@ -34,6 +34,7 @@ public record JdbcRows(String url, String query, String label) implements RowSou
 
     @Override
     public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
+        String name = name(); // redacting the URL is a regex: once per read, not once per row
         try (Connection c = DriverManager.getConnection(url);
              PreparedStatement s = c.prepareStatement(query)) {
             s.setFetchSize(10_000);
@@ -46,7 +47,7 @@ public record JdbcRows(String url, String query, String label) implements RowSou
                 Map<String, Integer> columns = CsvFiles.header(header);
                 for (String r : required) {
                     if (!columns.containsKey(r)) {
-                        throw new CsvFileException(name() + ": the query returns no column '" + r + "'; it returns "
+                        throw new CsvFileException(name + ": the query returns no column '" + r + "'; it returns "
                                 + columns.keySet() + ". Alias a column AS " + r + ".");
                     }
                 }
@@ -60,12 +61,12 @@ public record JdbcRows(String url, String query, String label) implements RowSou
                     for (int i = 0; i < header.length; i++) {
                         values[i] = text(rs, i + 1, kinds[i]);
                     }
-                    sink.accept(new CsvRow(name(), ++row, columns, values));
+                    sink.accept(new CsvRow(name, ++row, columns, values));
                 }
                 return columns;
             }
         } catch (SQLException e) {
-            throw new CsvFileException(name() + ": " + firstLine(e.getMessage())
+            throw new CsvFileException(name + ": " + firstLine(e.getMessage())
                     + "; check the JDBC URL, that the database is up, and the query");
         }
     }
