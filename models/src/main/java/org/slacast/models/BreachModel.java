@@ -28,6 +28,18 @@ public sealed interface BreachModel permits TreeEnsemble, LogisticModel {
      */
     double[] contributions(double[] x);
 
+    /**
+     * Signed contributions by the chosen method. Tree ensembles offer fast path attributions besides TreeSHAP;
+     * the logistic model's coefficient × value are exact and cheap either way.
+     *
+     * @param x   a feature vector
+     * @param how path attributions or exact TreeSHAP
+     * @return one contribution per feature, in schema order
+     */
+    default double[] contributions(double[] x, Explanation how) {
+        return contributions(x);
+    }
+
     /** @return global importance per feature, in schema order, summing to 1 */
     double[] importance();
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -46,23 +45,45 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
     }
 
     /**
-     * The features that pushed this score most, largest magnitude first.
+     * The features that pushed this score most, largest magnitude first, by exact TreeSHAP.
      *
      * @param x a feature vector
      * @param k how many
      * @return up to k reasons with signed contributions
      */
     public List<Reason> reasons(double[] x, int k) {
-        double[] c = model.contributions(x);
+        return reasons(x, k, Explanation.SHAP);
+    }
+
+    /**
+     * The features that pushed this score most, largest magnitude first.
+     *
+     * @param x   a feature vector
+     * @param k   how many
+     * @param how path attributions (microseconds) or exact TreeSHAP (milliseconds for tree ensembles)
+     * @return up to k reasons with signed contributions
+     */
+    public List<Reason> reasons(double[] x, int k, Explanation how) {
+        double[] c = model.contributions(x, how);
         List<String> names = manifest.schema().names();
-        List<Reason> all = new ArrayList<>();
-        for (int j = 0; j < c.length; j++) {
-            if (c[j] != 0) {
-                all.add(new Reason(names.get(j), x[j], c[j]));
+        // Top k by repeated selection: k is small, and this is on every HTTP score.
+        boolean[] taken = new boolean[c.length];
+        List<Reason> out = new ArrayList<>(k);
+        while (out.size() < k) {
+            int best = -1;
+            for (int j = 0; j < c.length; j++) {
+                if (!taken[j] && c[j] != 0 && (best < 0 || Math.abs(c[j]) > Math.abs(c[best])
+                        || Math.abs(c[j]) == Math.abs(c[best]) && names.get(j).compareTo(names.get(best)) < 0)) {
+                    best = j;
+                }
             }
+            if (best < 0) {
+                break;
+            }
+            taken[best] = true;
+            out.add(new Reason(names.get(best), x[best], c[best]));
         }
-        all.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.contribution())).thenComparing(Reason::feature));
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+        return List.copyOf(out);
     }
 
     /**

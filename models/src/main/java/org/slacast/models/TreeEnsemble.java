@@ -9,25 +9,28 @@ import smile.data.type.StructType;
 import smile.feature.importance.SHAP;
 
 /**
- * What the Smile tree ensembles share: scoring through one reused schema, TreeSHAP contributions for the breach
- * class, and Java serialisation of the fitted model.
+ * What the Smile tree ensembles share: scoring and path attributions through {@link CompiledTrees}, exact TreeSHAP
+ * contributions for the breach class through Smile on one reused schema, and Java serialisation of the fitted
+ * model.
  *
  * @param <M> the Smile model
  */
 abstract sealed class TreeEnsemble<M extends Classifier<Tuple> & SHAP<Tuple>> implements BreachModel
         permits ForestModel, BoostModel {
     final M model;
+    final CompiledTrees trees;
     private final StructType schema;
     private final String file;
 
-    TreeEnsemble(M model, List<String> names, String file) {
+    TreeEnsemble(M model, CompiledTrees trees, List<String> names, String file) {
         this.model = model;
+        this.trees = trees;
         this.schema = SmileFrames.scoringSchema(names);
         this.file = file;
     }
 
-    @Override
-    public double score(double[] x) {
+    /** The uncalibrated score through Smile itself; {@link #score} must agree with it. */
+    double smileScore(double[] x) {
         double[] posteriori = new double[2];
         model.predict(SmileFrames.tuple(schema, x), posteriori);
         return posteriori[1];
@@ -37,6 +40,14 @@ abstract sealed class TreeEnsemble<M extends Classifier<Tuple> & SHAP<Tuple>> im
     public double[] contributions(double[] x) {
         return contributionsOf(model, x);
     }
+
+    @Override
+    public double[] contributions(double[] x, Explanation how) {
+        return how == Explanation.PATH ? pathContributions(x) : contributions(x);
+    }
+
+    /** @param x a feature vector @return path attributions in the units of {@link #contributions(double[])} */
+    abstract double[] pathContributions(double[] x);
 
     /** TreeSHAP values of the breach class from a model of the same schema. */
     double[] contributionsOf(SHAP<Tuple> explainer, double[] x) {
