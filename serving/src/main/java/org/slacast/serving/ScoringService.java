@@ -2,15 +2,12 @@ package org.slacast.serving;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.slacast.core.band.BandClassifier;
-import org.slacast.core.clock.MetricStatus;
 import org.slacast.core.clock.TicketSla;
-import org.slacast.core.cost.CostModel;
 import org.slacast.core.feature.DeskState;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
+import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.RiskLevel;
 
@@ -65,112 +62,90 @@ public final class ScoringService {
     }
 
     /**
-     * @param requests tickets to score, in order
-     * @return one response body per ticket
-     * @throws BadRequest 503-style when no model is active
+     * One ticket's score: what the response is written from.
+     *
+     * @param requestId   the request id
+     * @param ticket      the ticket
+     * @param at          the instant scored
+     * @param probability the calibrated breach probability
+     * @param band        the risk band
+     * @param sla         the SLA clock at that instant
+     * @param reasons     the top contributions, largest first
+     * @param bundle      the model that scored
      */
-    List<Map<String, Object>> score(List<TicketJson.Request> requests) {
-        return score(requests, reasons);
+    record Score(String requestId, Ticket ticket, Instant at, double probability, String band, TicketSla sla,
+                 List<ModelBundle.Reason> reasons, ModelBundle bundle) {
     }
 
     /**
-     * @param requests tickets to score, in order
-     * @param k        reasons per ticket; 0 skips the explanation, which for trees costs milliseconds
-     * @return one response body per ticket
+     * @param requests  tickets to score, in order
+     * @param requestId the id of the HTTP request, logged with each ticket's score
+     * @param k         reasons per ticket; 0 skips the explanation
+     * @param how       path attributions (microseconds) or exact TreeSHAP (milliseconds for trees)
+     * @return one score per ticket
+     * @throws BadRequest 503 when no model is active
      */
-    List<Map<String, Object>> score(List<TicketJson.Request> requests, int k) {
+    List<Score> score(List<TicketJson.Request> requests, String requestId, int k, Explanation how) {
         ActiveModel.Loaded m = models.get();
         if (m == null) {
             throw new BadRequest(503, "no model is active; train one and activate it", List.of());
         }
         ActiveModel.Loaded shadow = models.shadow();
-        List<Map<String, Object>> out = new ArrayList<>(requests.size());
+        List<Score> out = new ArrayList<>(requests.size());
         for (TicketJson.Request r : requests) {
-            out.add(score(m, shadow, r, k));
+            out.add(score(m, shadow, r, requestId, k, how));
         }
         return out;
     }
 
-    private Map<String, Object> score(ActiveModel.Loaded m, ActiveModel.Loaded shadow, TicketJson.Request r,
-                                      int k) {
-        Instant at = r.asOf() != null ? r.asOf() : r.events().stream().map(e -> e.at()).max(Instant::compareTo)
-                .filter(i -> i.isAfter(r.ticket().createdAt())).orElse(r.ticket().createdAt());
-        TicketSla sla = m.extractor().sla(r.ticket(), r.events(), at);
-        DeskState.History history = desk.history(r.ticket(), at);
-        desk.arrival(r.ticket());
-        double[] x = m.extractor().extract(r.ticket(), r.events(), at, sla, history).values();
+    /**
+     * @param requests  tickets to score, in order, with the service's default reasons and path attributions
+     * @param requestId the request id
+     * @return one score per ticket
+     */
+    List<Score> score(List<TicketJson.Request> requests, String requestId) {
+        return score(requests, requestId, reasons, Explanation.PATH);
+    }
+
+    private Score score(ActiveModel.Loaded m, ActiveModel.Loaded shadow, TicketJson.Request r, String requestId,
+                        int k, Explanation how) {
+        Ticket t = r.ticket();
+        Instant at = r.asOf() != null ? r.asOf() : latest(r.events(), t.createdAt());
+        TicketSla sla = m.extractor().sla(t, r.events(), at);
+        DeskState.History history = desk.history(t, at);
+        desk.arrival(t);
+        double[] x = m.extractor().extract(t, r.events(), at, sla, history).values();
         ModelBundle b = m.bundle();
         double p = b.probability(x);
-        CostModel cost = b.manifest().cost();
-        Map<String, Object> body = new LinkedHashMap<>();
-        String requestId = UUID.randomUUID().toString();
         String band = RiskLevel.of(p, b.manifest().threshold()).label();
-        body.put("request_id", requestId);
-        body.put("ticket_id", r.ticket().id());
-        body.put("scored_at", at.toString());
-        body.put("breach_probability", round(p));
-        body.put("risk_band", band);
-        List<Map<String, Object>> metrics = new ArrayList<>();
-        for (MetricStatus s : sla.metrics()) {
-            Map<String, Object> mm = new LinkedHashMap<>();
-            mm.put("metric", s.metric().label());
-            mm.put("target_minutes", s.target() == null ? null : s.target().toMinutes());
-            mm.put("due_at", s.dueAt() == null ? null : s.dueAt().toString());
-            mm.put("elapsed_business_minutes", round(s.elapsedMinutes()));
-            mm.put("remaining_business_minutes", s.remaining() == null ? null : round(s.remaining().toMillis() / 60_000.0));
-            mm.put("band", BandClassifier.of(s, sla.policy().atRisk(), at).label());
-            metrics.add(mm);
-        }
-        Map<String, Object> clock = new LinkedHashMap<>();
-        clock.put("policy", sla.policy().name());
-        clock.put("metrics", metrics);
-        body.put("sla", clock);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("penalty_if_breached", cost.penalty(r.ticket().priority()));
-        c.put("expected_penalty", round(cost.expectedPenalty(p, r.ticket().priority())));
-        c.put("intervention_cost", cost.interventionCost());
-        c.put("expected_saving", round(cost.expectedSaving(p, r.ticket().priority())));
-        c.put("recommend_intervention", p >= b.manifest().threshold());
-        body.put("cost", c);
-        body.put("reasons", (k == 0 ? List.<ModelBundle.Reason>of() : b.reasons(x, k)).stream().map(rs -> {
-            Map<String, Object> reason = new LinkedHashMap<>();
-            reason.put("feature", rs.feature());
-            reason.put("value", round(rs.value()));
-            reason.put("contribution", round(rs.contribution()));
-            return reason;
-        }).toList());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", b.manifest().id());
-        model.put("kind", b.manifest().kind());
-        body.put("model", model);
-        monitoring.predicted(r.ticket().id(), b.manifest().id(), p, x, r.ticket().team(), r.ticket().system());
+        List<ModelBundle.Reason> why = k == 0 ? List.of() : b.reasons(x, k, how);
+        monitoring.predicted(t.id(), b.manifest().id(), p, x, t.team(), t.system());
         if (log != null) {
-            log.offer(new PredictionLog.Entry(Instant.now(), requestId, r.ticket().id(),
-                    b.manifest().id(), p, band, features(b, x)));
+            Instant now = Instant.now();
+            log.offer(new PredictionLog.Entry(now, requestId, t.id(), b.manifest().id(), p, band,
+                    b.manifest().schema().names(), x));
             if (shadow != null && shadow.bundle() != b) {
                 // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
                 ModelBundle sb = shadow.bundle();
                 double[] sx = sb.manifest().schema().equals(b.manifest().schema()) ? x
-                        : shadow.extractor().extract(r.ticket(), r.events(), at, sla, history).values();
+                        : shadow.extractor().extract(t, r.events(), at, sla, history).values();
                 double sp = sb.probability(sx);
-                log.offer(new PredictionLog.Entry(Instant.now(), requestId, r.ticket().id(),
-                        sb.manifest().id(), sp, RiskLevel.of(sp, sb.manifest().threshold()).label() + " (shadow)",
-                        features(sb, sx)));
+                log.offer(new PredictionLog.Entry(now, requestId, t.id(), sb.manifest().id(), sp,
+                        RiskLevel.of(sp, sb.manifest().threshold()).label() + " (shadow)",
+                        sb.manifest().schema().names(), sx));
             }
         }
-        return body;
+        return new Score(requestId, t, at, p, band, sla, why, b);
     }
 
-    private static String features(ModelBundle b, double[] x) {
-        StringBuilder s = new StringBuilder("{");
-        List<String> names = b.manifest().schema().names();
-        for (int j = 0; j < x.length; j++) {
-            s.append(j == 0 ? "\"" : ",\"").append(names.get(j)).append("\":").append(x[j]);
+    /** Without as_of a ticket is scored at its latest event, or at its creation. */
+    private static Instant latest(List<TicketEvent> events, Instant created) {
+        Instant at = created;
+        for (TicketEvent e : events) {
+            if (e.at().isAfter(at)) {
+                at = e.at();
+            }
         }
-        return s.append('}').toString();
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
+        return at;
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Registry;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class SlacastServer {
     private static final Logger LOG = LoggerFactory.getLogger(SlacastServer.class);
     private static final String PROBLEM = "application/problem+json";
+    private static final String JSON_TYPE = "application/json";
+    private static final String REQUEST_ID = "X-Request-Id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The hand-written OpenAPI document; a test checks it against the routes. */
@@ -70,7 +73,11 @@ public final class SlacastServer {
                 ctx.json(Map.of("active", b.manifest().id()));
             });
             cfg.routes.post("/v1/score", ctx -> {
-                ctx.json(scoring.score(List.of(TicketJson.request(body(ctx), "")), reasons(ctx, config)).getFirst());
+                TicketJson.Request request = TicketJson.request(body(ctx), "");
+                Explanation how = explanation(ctx);
+                ScoringService.Score s = scoring.score(List.of(request), requestId(ctx), reasons(ctx, config), how)
+                        .getFirst();
+                ctx.contentType(JSON_TYPE).result(ScoreJson.bytes(g -> ScoreJson.score(g, s, how)));
                 metrics.scored(1);
             });
             cfg.routes.post("/v1/outcomes", ctx -> ctx.json(outcome(body(ctx), scoring)));
@@ -79,9 +86,10 @@ public final class SlacastServer {
                 ctx.json(scoring.monitoring().report(m == null ? null : m.bundle()));
             });
             cfg.routes.post("/v1/score/batch", ctx -> {
-                List<Object> results = batch(ctx, config, scoring);
+                Explanation how = explanation(ctx);
+                List<Object> results = batch(ctx, config, scoring, how);
                 metrics.scored(results.size());
-                ctx.json(Map.of("results", results));
+                ctx.contentType(JSON_TYPE).result(ScoreJson.batch(results, how));
             });
             cfg.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.errors()));
             cfg.routes.exception(ModelBundle.BundleException.class, (e, ctx) -> problem(ctx,
@@ -132,6 +140,27 @@ public final class SlacastServer {
         throw BadRequest.field("reasons", "'" + q + "' is not a whole number from 0 to 20");
     }
 
+    /** {@code ?explain=path|shap}: fast path attributions by default, exact TreeSHAP on request. */
+    private static Explanation explanation(Context ctx) {
+        String q = ctx.queryParam("explain");
+        try {
+            return q == null ? Explanation.PATH : Explanation.parse(q);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.field("explain", e.getMessage());
+        }
+    }
+
+    /**
+     * The client's {@code X-Request-Id} when it sends one, so that its logs and ours join; otherwise a random UUID.
+     * Either way it is echoed in the response header and logged with every score of the request.
+     */
+    private static String requestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID);
+        String id = given == null ? RequestIds.next() : RequestIds.check(given);
+        ctx.header(REQUEST_ID, id);
+        return id;
+    }
+
     /** Score keys may score and list; activating a model takes an admin key. */
     private static void authorise(Context ctx, ApiKeys keys) {
         if (keys.open()) {
@@ -160,7 +189,7 @@ public final class SlacastServer {
     }
 
     /** Each item is parsed on its own: a bad item gets its own error and the rest are scored, in order. */
-    private static List<Object> batch(Context ctx, ServingConfig config, ScoringService scoring) {
+    private static List<Object> batch(Context ctx, ServingConfig config, ScoringService scoring, Explanation how) {
         JsonNode body = body(ctx);
         JsonNode items = body.get("tickets");
         if (!body.isObject() || items == null || !items.isArray()) {
@@ -179,10 +208,10 @@ public final class SlacastServer {
                 slots.add(i);
                 out.add(null);
             } catch (BadRequest e) {
-                out.add(Map.of("error", problemBody(e.status(), e.getMessage(), e.errors())));
+                out.add(problemBody(e.status(), e.getMessage(), e.errors()));
             }
         }
-        List<Map<String, Object>> scored = scoring.score(good, reasons(ctx, config));
+        List<ScoringService.Score> scored = scoring.score(good, requestId(ctx), reasons(ctx, config), how);
         for (int k = 0; k < scored.size(); k++) {
             out.set(slots.get(k), scored.get(k));
         }

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,13 @@ class PredictionLogTest {
 
     static PredictionLog.Entry entry(int i) {
         return new PredictionLog.Entry(Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i), "req-" + i, "T-" + i,
-                "lr-a", 0.25, "medium", "{\"priority\":1.0}");
+                "lr-a", 0.25, "medium", List.of("priority", "age_minutes"), new double[] {1, 12.5});
+    }
+
+    /** A ticket id with a quote, a comma and a newline: COPY's CSV must carry it unchanged. */
+    static PredictionLog.Entry awkward() {
+        return new PredictionLog.Entry(Instant.parse("2026-03-02T08:00:00Z"), "req-x", "X \"1\", line\nnext", "lr-a", 0.125,
+                "low", List.of("priority", "age_minutes"), new double[] {3, Double.NaN});
     }
 
     @Test
@@ -30,8 +37,24 @@ class PredictionLogTest {
             for (int i = 0; i < 700; i++) {
                 log.offer(entry(i));
             }
+            log.offer(awkward());
         }
-        assertRows(url, "predictions", 700);
+        assertRows(url, "predictions", 701);
+        assertStoredExactly(url, "predictions");
+    }
+
+    /** Closing used to abort the connection under a running write, deadlocking DuckDB; now it drains first. */
+    @Test
+    void closingWithABacklogWritesItAllAndReturns() throws SQLException {
+        String url = "jdbc:duckdb:" + tmp.resolve("backlog.duckdb");
+        PredictionLog log = new PredictionLog(url, "predictions", 50_000);
+        for (int i = 0; i < 30_000; i++) {
+            log.offer(entry(i));
+        }
+        log.close();
+        assertThat(log.written() + log.dropped()).isEqualTo(30_000);
+        assertThat(log.dropped()).isZero();
+        assertRows(url, "predictions", 30_000);
     }
 
     @Test
@@ -49,8 +72,10 @@ class PredictionLogTest {
                 for (int i = 0; i < 50; i++) {
                     log.offer(entry(i));
                 }
+                log.offer(awkward());
             }
-            assertRows(PG, table, 50);
+            assertRows(PG, table, 51);
+            assertStoredExactly(PG, table);
         } finally {
             try (Connection c = DriverManager.getConnection(PG)) {
                 c.createStatement().execute("DROP TABLE IF EXISTS " + table);
@@ -86,8 +111,8 @@ class PredictionLogTest {
         String url = "jdbc:duckdb:" + tmp.resolve("shadow.duckdb");
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScoringApiTest.TICKET);
         try (PredictionLog log = new PredictionLog(url, "predictions", 100)) {
-            var out = new ScoringService(models, 3, log).score(java.util.List.of(TicketJson.request(body, "")));
-            assertThat(out).singleElement().satisfies(s -> assertThat(s.get("model").toString()).contains("lr-a"));
+            var out = new ScoringService(models, 3, log).score(java.util.List.of(TicketJson.request(body, "")), "req-1");
+            assertThat(out).singleElement().satisfies(s -> assertThat(s.bundle().manifest().id()).isEqualTo("lr-a"));
         }
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(
@@ -109,6 +134,22 @@ class PredictionLogTest {
             assertThat(rs.getInt(1)).isEqualTo(n);
             assertThat(rs.getString(2)).isEqualTo("T-0");
             assertThat(rs.getDouble(3)).isEqualTo(0.25);
+        }
+    }
+
+    /** The first entry's features and time, and {@link #awkward()} unchanged. */
+    private static void assertStoredExactly(String url, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery("SELECT ticket_id, features, scored_at FROM " + table
+                     + " WHERE request_id IN ('req-0', 'req-x') ORDER BY request_id")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("T-0");
+            assertThat(rs.getString(2)).isEqualTo("{\"priority\":1,\"age_minutes\":12.5}");
+            assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
+                    .isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("X \"1\", line\nnext");
+            assertThat(rs.getString(2)).isEqualTo("{\"priority\":3,\"age_minutes\":null}");
         }
     }
 }

@@ -1,0 +1,147 @@
+package org.slacast.serving;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.slacast.core.band.BandClassifier;
+import org.slacast.core.clock.MetricStatus;
+import org.slacast.core.cost.CostModel;
+import org.slacast.core.ticket.Priority;
+import org.slacast.models.Explanation;
+import org.slacast.models.ModelBundle;
+
+/**
+ * Writes score responses with Jackson's streaming generator: on the hot path a response is written straight to
+ * bytes instead of being assembled as maps first. The field names and order are the API's (see openapi.yaml).
+ */
+final class ScoreJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private ScoreJson() {
+    }
+
+    /** Writes one JSON value into a byte array. */
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static byte[] bytes(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setCodec(MAPPER);
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @param g   the generator
+     * @param s   the score
+     * @param how how its reasons were computed
+     * @throws IOException never, for a byte array
+     */
+    static void score(JsonGenerator g, ScoringService.Score s, Explanation how) throws IOException {
+        ModelBundle b = s.bundle();
+        double p = s.probability();
+        Priority priority = s.ticket().priority();
+        CostModel cost = b.manifest().cost();
+        g.writeStartObject();
+        g.writeStringField("request_id", s.requestId());
+        g.writeStringField("ticket_id", s.ticket().id());
+        g.writeStringField("scored_at", s.at().toString());
+        g.writeNumberField("breach_probability", round(p));
+        g.writeStringField("risk_band", s.band());
+        g.writeObjectFieldStart("sla");
+        g.writeStringField("policy", s.sla().policy().name());
+        g.writeArrayFieldStart("metrics");
+        for (MetricStatus m : s.sla().metrics()) {
+            g.writeStartObject();
+            g.writeStringField("metric", m.metric().label());
+            if (m.target() == null) {
+                g.writeNullField("target_minutes");
+            } else {
+                g.writeNumberField("target_minutes", m.target().toMinutes());
+            }
+            instant(g, "due_at", m.dueAt());
+            g.writeNumberField("elapsed_business_minutes", round(m.elapsedMinutes()));
+            if (m.remaining() == null) {
+                g.writeNullField("remaining_business_minutes");
+            } else {
+                g.writeNumberField("remaining_business_minutes", round(m.remaining().toMillis() / 60_000.0));
+            }
+            g.writeStringField("band", BandClassifier.of(m, s.sla().policy().atRisk(), s.at()).label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("cost");
+        g.writeNumberField("penalty_if_breached", cost.penalty(priority));
+        g.writeNumberField("expected_penalty", round(cost.expectedPenalty(p, priority)));
+        g.writeNumberField("intervention_cost", cost.interventionCost());
+        g.writeNumberField("expected_saving", round(cost.expectedSaving(p, priority)));
+        g.writeBooleanField("recommend_intervention", p >= b.manifest().threshold());
+        g.writeEndObject();
+        g.writeArrayFieldStart("reasons");
+        for (ModelBundle.Reason r : s.reasons()) {
+            g.writeStartObject();
+            g.writeStringField("feature", r.feature());
+            g.writeNumberField("value", round(r.value()));
+            g.writeNumberField("contribution", round(r.contribution()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("explanation", how.label());
+        g.writeObjectFieldStart("model");
+        g.writeStringField("id", b.manifest().id());
+        g.writeStringField("kind", b.manifest().kind());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * A batch: {@code {"results": [...]}}, each item a score or {@code {"error": problem}}.
+     *
+     * @param items scores and problems, in request order
+     * @param how   how the reasons were computed
+     * @return the body
+     */
+    static byte[] batch(List<Object> items, Explanation how) {
+        return bytes(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("results");
+            for (Object item : items) {
+                if (item instanceof ScoringService.Score s) {
+                    score(g, s, how);
+                } else {
+                    g.writeStartObject();
+                    g.writeObjectField("error", item);
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void instant(JsonGenerator g, String field, Instant at) throws IOException {
+        if (at == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, at.toString());
+        }
+    }
+
+    /** Six decimals: more would only be noise from the calibrator and the clock's millisecond arithmetic. */
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}
