@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # wrk: throughput and latency of POST /v1/score against a bare Javalin endpoint, same machine, same run.
 # Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections]
+# The bare endpoint is measured first, while slacast is idle, and every slacast run starts with its prediction log
+# drained: a backlog being written would take CPU from whatever is measured next.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 . "$here/.ci/jdk.sh"
@@ -13,27 +15,47 @@ cd "$here"
 work="$(mktemp -d)"
 ./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null
 ./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
-./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log.duckdb" \
-  --port 7081 >"$work/serve.log" 2>&1 &
-serve=$!
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+wait_up() { for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$1/health" && return; sleep 1; done; }
+metric() { curl -s "localhost:$1/metrics" | awk -v m="$2" '$1 == m {print int($2)}'; }
+drained() {
+  for _ in $(seq 1 120); do [ "$(metric "$1" slacast_prediction_log_queue_depth)" = 0 ] && return; sleep 1; done
+}
+load() {  # name url port
+  echo "== $1"
+  if [ -n "${3:-}" ]; then drained "$3"; fi
+  wrk -t2 -c"$conns" -d5s -s bench/score.lua "$2" >/dev/null
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua "$2" | grep -E "Requests/sec|^ +(50|90|99)%"
+  if [ -n "${3:-}" ]; then
+    drained "$3"
+    echo "   prediction log so far: written $(metric "$3" slacast_prediction_log_written_total)," \
+      "dropped $(metric "$3" slacast_prediction_log_dropped_total)"
+  fi
+}
+serve() {  # port, extra flags
+  local port="$1"; shift
+  ./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" \
+    --db "jdbc:duckdb:$work/log-$port.duckdb" --port "$port" "$@" >"$work/serve-$port.log" 2>&1 &
+  pids+=($!)
+  wait_up "$port"
+}
+
 "$JAVA_HOME/bin/java" -cp "serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)" \
   org.slacast.serving.BareEndpoint 7082 >"$work/bare.log" 2>&1 &
-bare=$!
-trap 'kill $serve $bare 2>/dev/null || true' EXIT
-for port in 7081 7082; do
-  for _ in $(seq 1 60); do curl -s -o /dev/null "localhost:$port/" && break; sleep 1; done
-done
-echo "== warm-up"; wrk -t2 -c"$conns" -d5s -s bench/score.lua http://localhost:7081/v1/score >/dev/null
-wrk -t2 -c"$conns" -d5s -s bench/score.lua http://localhost:7082/bare >/dev/null
-echo "== POST /v1/score (champion with 3 reasons, shadow challenger, DuckDB log)"
-wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua http://localhost:7081/v1/score
-echo "== POST /v1/score?reasons=0 (no explanation)"
-wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua "http://localhost:7081/v1/score?reasons=0"
-echo "== POST /bare (Javalin, no work)"
-wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua http://localhost:7082/bare
+pids+=($!)
+for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7082/ && break; sleep 1; done
+load "POST /bare (Javalin: reads the body, answers a fixed JSON object)" http://localhost:7082/bare
+kill "${pids[0]}"
+
+serve 7081
+load "POST /v1/score (champion, 3 path reasons, shadow challenger, DuckDB log)" http://localhost:7081/v1/score 7081
+load "POST /v1/score?reasons=0" "http://localhost:7081/v1/score?reasons=0" 7081
+load "POST /v1/score?explain=shap (exact TreeSHAP)" "http://localhost:7081/v1/score?explain=shap" 7081
 echo "== one 1,000-ticket batch, 20 times"
-python3 - "$work" <<'PY'
-import json, sys, time, urllib.request
+python3 - <<'PY'
+import json, time, urllib.request
 
 ticket = {"ticket": {"id": "B-0", "created_at": "2025-03-03T09:00:00Z", "priority": "high", "system": "Core Banking"}}
 body = json.dumps({"tickets": [dict(ticket, ticket=dict(ticket["ticket"], id=f"B-{i}")) for i in range(1000)]}).encode()
@@ -44,3 +66,7 @@ for _ in range(20):
 times.sort()
 print(f"1,000-ticket batch: median {times[10]:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms (20 runs)")
 PY
+kill "${pids[1]}"; sleep 2
+
+serve 7083 --no-shadow
+load "POST /v1/score --no-shadow (champion and 3 path reasons only)" http://localhost:7083/v1/score 7083
