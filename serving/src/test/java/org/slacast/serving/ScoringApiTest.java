@@ -59,6 +59,7 @@ class ScoringApiTest {
         Registry r = new Registry(tmp.resolve("registry"));
         r.add(bundle("lr-a", 1));
         r.add(bundle("lr-b", 2));
+        r.add(bundle("gb-a", 3, ModelKind.GRADIENT_BOOSTING));
         Files.createDirectories(tmp.resolve("registry/broken"));
         Files.writeString(tmp.resolve("registry/broken/bundle.json"), "{\"format\": 1");
         models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
@@ -74,6 +75,10 @@ class ScoringApiTest {
     }
 
     static ModelBundle bundle(String id, long seed) {
+        return bundle(id, seed, ModelKind.LOGISTIC);
+    }
+
+    static ModelBundle bundle(String id, long seed, ModelKind kind) {
         FeatureSchema schema = FeatureSchema.fit(List.of(), Metric.RESOLUTION, 0);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] x = new double[300][schema.size()];
@@ -85,16 +90,20 @@ class ScoringApiTest {
             y[i] = x[i][0] + rnd.nextGaussian() > 2 ? 1 : 0;
         }
         List<Feature.Kind> kinds = new FeatureExtractor(schema, null).features().stream().map(Feature::kind).toList();
-        BreachModel m = ModelKind.LOGISTIC.fit(new TrainingSet(schema, kinds, x, y), Map.of("epochs", 2), seed);
-        return new ModelBundle(new BundleManifest(BundleManifest.FORMAT, id, "logistic", Instant.EPOCH, schema,
+        BreachModel m = kind.fit(new TrainingSet(schema, kinds, x, y), Map.of("epochs", 2, "trees", 20), seed);
+        return new ModelBundle(new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.EPOCH, schema,
                 new Provenance("test", 300, 300, Instant.EPOCH, Instant.EPOCH, "00", Map.of()), Map.of(),
                 new Calibrator.Identity(), 0.5, CostModel.defaults(), Map.of(), Instant.EPOCH, Instant.EPOCH,
                 List.of(), null, null), m);
     }
 
-    static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String path) throws Exception {
@@ -132,6 +141,66 @@ class ScoringApiTest {
         assertThat(JSON.readTree(post("/v1/score?reasons=0", TICKET).body()).get("reasons")).isEmpty();
         assertProblem(post("/v1/score?reasons=many", TICKET), 400, "reasons");
         assertThat(s.at("/model/id").asText()).isEqualTo("lr-a");
+    }
+
+    /** The whole body, to the character: field names, order, rounding, and the client's request id. */
+    @Test
+    void aScoreIsExactlyThisJsonAndCarriesTheClientsRequestId() throws Exception {
+        activate("gb-a");
+        HttpResponse<String> r = post("/v1/score", TICKET, "X-Request-Id", "router-42:a.b_c");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Request-Id")).hasValue("router-42:a.b_c");
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/json"));
+        assertThat(r.body()).isEqualTo(EXACT_SCORE);
+        HttpResponse<String> generated = post("/v1/score", TICKET);
+        String id = JSON.readTree(generated.body()).get("request_id").asText();
+        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(generated.headers().firstValue("X-Request-Id")).hasValue(id);
+        assertProblem(post("/v1/score", TICKET, "X-Request-Id", "has spaces"), 400, "X-Request-Id");
+        assertProblem(post("/v1/score", TICKET, "X-Request-Id", "x".repeat(65)), 400, "X-Request-Id");
+        JsonNode batch = JSON.readTree(post("/v1/score/batch", "{\"tickets\": [" + TICKET + "," + TICKET + "]}",
+                "X-Request-Id", "batch-7").body());
+        assertThat(batch.findValuesAsText("request_id")).containsExactly("batch-7", "batch-7");
+    }
+
+    static final String EXACT_SCORE = """
+            {"request_id":"router-42:a.b_c","ticket_id":"T-1","scored_at":"2026-03-02T10:00:00Z",\
+            "breach_probability":0.180301,"risk_band":"low","sla":{"policy":"standard","metrics":[\
+            {"metric":"first_response","target_minutes":60,"due_at":"2026-03-02T09:30:00Z",\
+            "elapsed_business_minutes":10.0,"remaining_business_minutes":50.0,"band":"completed_on_time"},\
+            {"metric":"resolution","target_minutes":480,"due_at":"2026-03-03T08:30:00Z",\
+            "elapsed_business_minutes":90.0,"remaining_business_minutes":390.0,"band":"on_track"},\
+            {"metric":"ola_l1","target_minutes":60,"due_at":"2026-03-02T09:30:00Z",\
+            "elapsed_business_minutes":10.0,"remaining_business_minutes":50.0,"band":"completed_on_time"}]},\
+            "cost":{"penalty_if_breached":200.0,"expected_penalty":36.06017,"intervention_cost":20.0,\
+            "expected_saving":-1.969915,"recommend_intervention":false},\
+            "reasons":[{"feature":"priority","value":1.0,"contribution":-1.160508},\
+            {"feature":"contract","value":0.0,"contribution":0.205542},\
+            {"feature":"hour","value":11.0,"contribution":-0.205401}],\
+            "explanation":"path","model":{"id":"gb-a","kind":"gradient-boosting"}}""";
+
+    /** Trees explain by path attributions unless asked for TreeSHAP (their totals agree: see CompiledTreesTest). */
+    @Test
+    void treeReasonsComeFromPathsOrFromTreeShapOnRequest() throws Exception {
+        activate("gb-a");
+        JsonNode path = JSON.readTree(post("/v1/score?reasons=20", TICKET).body());
+        JsonNode shap = JSON.readTree(post("/v1/score?reasons=20&explain=shap", TICKET).body());
+        assertThat(path.get("explanation").asText()).isEqualTo("path");
+        assertThat(shap.get("explanation").asText()).isEqualTo("shap");
+        assertThat(path.get("reasons")).isNotEmpty();
+        assertThat(shap.get("breach_probability")).isEqualTo(path.get("breach_probability"));
+        for (JsonNode reasons : List.of(path.get("reasons"), shap.get("reasons"))) {
+            List<Double> size = reasons.findValues("contribution").stream().map(c -> Math.abs(c.asDouble())).toList();
+            assertThat(size).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+        Map<String, Double> values = new java.util.HashMap<>();
+        path.get("reasons").forEach(r -> values.put(r.get("feature").asText(), r.get("value").asDouble()));
+        shap.get("reasons").forEach(r -> assertThat(values.getOrDefault(r.get("feature").asText(),
+                r.get("value").asDouble())).isEqualTo(r.get("value").asDouble()));
+        JsonNode batch = JSON.readTree(post("/v1/score/batch?explain=shap", "{\"tickets\": [" + TICKET + "]}").body());
+        assertThat(batch.at("/results/0/explanation").asText()).isEqualTo("shap");
+        assertProblem(post("/v1/score?explain=exact", TICKET), 400, "explain");
     }
 
     @Test
