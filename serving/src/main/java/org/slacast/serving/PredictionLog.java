@@ -3,23 +3,15 @@ package org.slacast.serving;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.io.StringReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-import org.postgresql.PGConnection;
+import org.slacast.core.csv.JdbcRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,35 +39,16 @@ public final class PredictionLog implements AutoCloseable {
      */
     public record Entry(Instant at, String requestId, String ticketId, String modelId, double probability,
                         String band, List<String> names, double[] features) {
-
-        /** @return the features as one JSON object, built on the writer's thread rather than the request's */
-        String featuresJson() {
-            StringBuilder s = new StringBuilder(features.length * 24).append('{');
-            for (int j = 0; j < features.length; j++) {
-                s.append(j == 0 ? "\"" : ",\"").append(names.get(j)).append("\":");
-                double v = features[j];
-                // Most features are counts, codes and flags: write those as integers, the rest in full precision.
-                if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                    s.append((long) v);
-                } else if (Double.isFinite(v)) {
-                    s.append(v);
-                } else {
-                    s.append("null");
-                }
-            }
-            return s.append('}').toString();
-        }
     }
 
     private final HikariDataSource pool;
-    private final String table;
     private final BlockingQueue<Entry> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean abandon;
-    private volatile boolean schemaReady;
+    private final PredictionTable rows;
 
     /**
      * @param jdbcUrl  {@code jdbc:duckdb:predictions.duckdb} or {@code jdbc:postgresql://host/db?user=u}
@@ -86,6 +59,10 @@ public final class PredictionLog implements AutoCloseable {
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("'" + table + "' is not a plain table name");
         }
+        if (!jdbcUrl.startsWith("jdbc:duckdb:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db " + JdbcRows.redacted(jdbcUrl) + ": the prediction log writes to "
+                    + "DuckDB (jdbc:duckdb:FILE) or PostgreSQL (jdbc:postgresql://HOST:PORT/DB?user=U)");
+        }
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(jdbcUrl);
         c.setMaximumPoolSize(1);
@@ -94,7 +71,7 @@ public final class PredictionLog implements AutoCloseable {
         c.setInitializationFailTimeout(-1);
         c.setConnectionTimeout(2000);
         this.pool = new HikariDataSource(c);
-        this.table = table;
+        this.rows = new PredictionTable(table);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = Thread.ofPlatform().name("prediction-log").daemon(true).start(this::run);
     }
@@ -165,80 +142,10 @@ public final class PredictionLog implements AutoCloseable {
 
     private void write(List<Entry> batch) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            if (!schemaReady) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE IF NOT EXISTS " + table + " (scored_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-                            + "request_id VARCHAR(64) NOT NULL, ticket_id VARCHAR(256) NOT NULL, model_id VARCHAR(256) "
-                            + "NOT NULL, probability DOUBLE PRECISION NOT NULL, band VARCHAR(16) NOT NULL, features TEXT)");
-                }
-                schemaReady = true;
+            if (!rows.ready()) {
+                rows.prepare(c);
             }
-            // Each database's bulk path: row-by-row batched INSERTs managed about 400 rows a second on DuckDB.
-            if (c.isWrapperFor(DuckDBConnection.class)) {
-                appendDuckDb(c.unwrap(DuckDBConnection.class), batch);
-            } else if (c.isWrapperFor(PGConnection.class)) {
-                copyPostgres(c.unwrap(PGConnection.class), batch);
-            } else {
-                insert(c, batch);
-            }
-        }
-    }
-
-    private void appendDuckDb(DuckDBConnection c, List<Entry> batch) throws SQLException {
-        try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            for (Entry e : batch) {
-                a.beginRow().append(OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC)).append(e.requestId())
-                        .append(e.ticketId()).append(e.modelId()).append(e.probability()).append(e.band())
-                        .append(e.featuresJson()).endRow();
-            }
-            a.flush();
-        }
-    }
-
-    private void copyPostgres(PGConnection c, List<Entry> batch) throws SQLException {
-        StringBuilder csv = new StringBuilder(batch.size() * 1600);
-        for (Entry e : batch) {
-            csv.append(e.at()).append(',');
-            quote(csv, e.requestId()).append(',');
-            quote(csv, e.ticketId()).append(',');
-            quote(csv, e.modelId()).append(',').append(e.probability()).append(',');
-            quote(csv, e.band()).append(',');
-            quote(csv, e.featuresJson()).append('\n');
-        }
-        try {
-            c.getCopyAPI().copyIn("COPY " + table + " (scored_at, request_id, ticket_id, model_id, probability, band, "
-                    + "features) FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static StringBuilder quote(StringBuilder s, String v) {
-        s.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            if (ch == '"') {
-                s.append('"');
-            }
-            s.append(ch);
-        }
-        return s.append('"');
-    }
-
-    private void insert(Connection c, List<Entry> batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (scored_at, request_id, ticket_id, model_id, probability, band, features) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (Entry e : batch) {
-                ps.setTimestamp(1, Timestamp.from(e.at()));
-                ps.setString(2, e.requestId());
-                ps.setString(3, e.ticketId());
-                ps.setString(4, e.modelId());
-                ps.setDouble(5, e.probability());
-                ps.setString(6, e.band());
-                ps.setString(7, e.featuresJson());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            rows.write(c, batch);
         }
     }
 

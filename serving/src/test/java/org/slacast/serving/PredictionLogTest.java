@@ -1,6 +1,7 @@
 package org.slacast.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +58,42 @@ class PredictionLogTest {
         assertRows(url, "predictions", 30_000);
     }
 
+    /** A log written by an earlier slacast (features as JSON text) keeps its rows and gains the array column. */
+    @Test
+    void anEarlierTableIsMigratedAndKeepsItsRows() throws SQLException {
+        String url = "jdbc:duckdb:" + tmp.resolve("old.duckdb");
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("CREATE TABLE predictions (scored_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "request_id VARCHAR(64) NOT NULL, ticket_id VARCHAR(256) NOT NULL, model_id VARCHAR(256) NOT NULL, "
+                    + "probability DOUBLE PRECISION NOT NULL, band VARCHAR(16) NOT NULL, features TEXT)");
+            c.createStatement().execute("INSERT INTO predictions VALUES ('2026-01-01T00:00:00Z', 'old', 'T-old', "
+                    + "'lr-a', 0.5, 'medium', '{\"priority\":2}')");
+        }
+        try (PredictionLog log = new PredictionLog(url, "predictions", 100)) {
+            log.offer(entry(0));
+        }
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery("SELECT request_id, features, feature_values[2] "
+                     + "FROM predictions ORDER BY request_id")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("old");
+            assertThat(rs.getString(2)).isEqualTo("{\"priority\":2}");
+            assertThat(rs.getObject(3)).isNull();
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("req-0");
+            assertThat(rs.getString(2)).isNull();
+            assertThat(rs.getDouble(3)).isEqualTo(12.5);
+        }
+    }
+
+    @Test
+    void onlyDuckDbAndPostgresAreAccepted() {
+        assertThatThrownBy(() -> new PredictionLog("jdbc:mariadb://127.0.0.1/test?password=secret", "predictions", 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--db jdbc:mariadb://127.0.0.1/test?password=***: the prediction log writes to DuckDB "
+                        + "(jdbc:duckdb:FILE) or PostgreSQL (jdbc:postgresql://HOST:PORT/DB?user=U)");
+    }
+
     @Test
     void postgresSharesTheLog() throws SQLException {
         boolean up;
@@ -79,6 +116,7 @@ class PredictionLogTest {
         } finally {
             try (Connection c = DriverManager.getConnection(PG)) {
                 c.createStatement().execute("DROP TABLE IF EXISTS " + table);
+                c.createStatement().execute("DROP TABLE IF EXISTS " + table + "_features");
             }
         }
     }
@@ -137,19 +175,29 @@ class PredictionLogTest {
         }
     }
 
-    /** The first entry's features and time, and {@link #awkward()} unchanged. */
+    /** The first entry's features and time, {@link #awkward()} unchanged, and the model's feature names once. */
     private static void assertStoredExactly(String url, String table) throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.createStatement().executeQuery("SELECT ticket_id, features, scored_at FROM " + table
-                     + " WHERE request_id IN ('req-0', 'req-x') ORDER BY request_id")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT ticket_id, feature_values[1], feature_values[2], "
+                     + "scored_at FROM " + table + " WHERE request_id IN ('req-0', 'req-x') ORDER BY request_id")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("T-0");
-            assertThat(rs.getString(2)).isEqualTo("{\"priority\":1,\"age_minutes\":12.5}");
-            assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
+            assertThat(rs.getDouble(2)).isEqualTo(1.0);
+            assertThat(rs.getDouble(3)).isEqualTo(12.5);
+            assertThat(rs.getObject(4, java.time.OffsetDateTime.class).toInstant())
                     .isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("X \"1\", line\nnext");
-            assertThat(rs.getString(2)).isEqualTo("{\"priority\":3,\"age_minutes\":null}");
+            assertThat(rs.getDouble(2)).isEqualTo(3.0);
+            assertThat(rs.getDouble(3)).isNaN();
+        }
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery("SELECT model_id, feature_names FROM " + table
+                     + "_features")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("lr-a");
+            assertThat(rs.getString(2)).isEqualTo("[\"priority\",\"age_minutes\"]");
+            assertThat(rs.next()).isFalse();
         }
     }
 }

@@ -104,8 +104,13 @@ public record JdbcRows(String url, String query, String label) implements RowSou
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** Keeps passwords in URLs out of messages and reject files. */
-    static String redacted(String url) {
+    /**
+     * Keeps passwords in URLs out of messages and reject files.
+     *
+     * @param url a JDBC URL
+     * @return the URL with any password replaced by {@code ***}
+     */
+    public static String redacted(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
     }
 }
