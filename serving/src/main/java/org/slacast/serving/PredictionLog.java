@@ -36,9 +36,19 @@ public final class PredictionLog implements AutoCloseable {
      * @param band        the risk band
      * @param names       the feature names, the model schema's (shared, not copied)
      * @param features    the feature values in schema order
+     * @param shadowModelId     the challenger scored in shadow, or null
+     * @param shadowProbability its probability (NaN without one)
+     * @param shadowBand        its risk band, or null
      */
     public record Entry(Instant at, String requestId, String ticketId, String modelId, double probability,
-                        String band, List<String> names, double[] features) {
+                        String band, List<String> names, double[] features, String shadowModelId,
+                        double shadowProbability, String shadowBand) {
+
+        /** A score without a shadow challenger. */
+        public Entry(Instant at, String requestId, String ticketId, String modelId, double probability, String band,
+                     List<String> names, double[] features) {
+            this(at, requestId, ticketId, modelId, probability, band, names, features, null, Double.NaN, null);
+        }
     }
 
     private final HikariDataSource pool;

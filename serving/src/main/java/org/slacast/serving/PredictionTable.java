@@ -24,15 +24,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The prediction log's tables and each database's bulk write. A score's feature values are one array column in
  * schema order; each model's feature names are stored once in {@code <table>_features}, so that a row costs no
- * names (a JSON object per row was about 1.3 KB of text to build and store). At first contact the tables are
- * created, or migrated: a table from an earlier slacast, whose {@code features} column held JSON, gets the
- * {@code feature_values} column added and keeps its old rows. Writes go through DuckDB's appender and
+ * names (a JSON object per row was about 1.3 KB of text to build and store). A challenger scored in shadow shares
+ * the row: its model, probability and band. At first contact the tables are created, or migrated: a table from an
+ * earlier slacast (whose {@code features} column held JSON, and whose shadow scores were rows of their own) gets
+ * the missing columns added and keeps its old rows. Writes go through DuckDB's appender and
  * PostgreSQL's {@code COPY}; row-by-row batched INSERTs managed about 400 rows a second on DuckDB.
  */
 final class PredictionTable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionTable.class);
-    private static final List<String> COLUMNS = List.of("scored_at", "request_id", "ticket_id", "model_id",
-            "probability", "band", "feature_values");
+    /** The columns this version writes, in table order; {@code ARRAY} stands for the database's array of doubles. */
+    private static final List<String[]> COLUMNS = List.of(
+            new String[] {"scored_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
+            new String[] {"request_id", "VARCHAR(64) NOT NULL"},
+            new String[] {"ticket_id", "VARCHAR(256) NOT NULL"},
+            new String[] {"model_id", "VARCHAR(256) NOT NULL"},
+            new String[] {"probability", "DOUBLE PRECISION NOT NULL"},
+            new String[] {"band", "VARCHAR(16) NOT NULL"},
+            new String[] {"feature_values", "ARRAY"},
+            new String[] {"shadow_model_id", "VARCHAR(256)"},
+            new String[] {"shadow_probability", "DOUBLE PRECISION"},
+            new String[] {"shadow_band", "VARCHAR(16)"});
+    private static final String NAMES = String.join(", ", COLUMNS.stream().map(c -> c[0]).toList());
 
     private final String table;
     private final Set<String> modelsNamed = new HashSet<>();
@@ -51,26 +63,24 @@ final class PredictionTable {
 
     /** Creates or migrates the tables; idempotent. */
     void prepare(Connection c) throws SQLException {
-        boolean duck = c.isWrapperFor(DuckDBConnection.class);
-        String array = duck ? "DOUBLE[]" : "DOUBLE PRECISION[]";
+        String array = c.isWrapperFor(DuckDBConnection.class) ? "DOUBLE[]" : "DOUBLE PRECISION[]";
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (scored_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-                    + "request_id VARCHAR(64) NOT NULL, ticket_id VARCHAR(256) NOT NULL, model_id VARCHAR(256) NOT NULL, "
-                    + "probability DOUBLE PRECISION NOT NULL, band VARCHAR(16) NOT NULL, feature_values " + array + ")");
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", COLUMNS.stream()
+                    .map(col -> col[0] + " " + col[1].replace("ARRAY", array)).toList()) + ")");
             s.execute("CREATE TABLE IF NOT EXISTS " + table + "_features (model_id VARCHAR(256) PRIMARY KEY, "
                     + "feature_names TEXT NOT NULL)");
             List<String> found = columnsOf(s);
-            if (!found.contains("feature_values")) {
-                s.execute("ALTER TABLE " + table + " ADD COLUMN feature_values " + array);
-                LOG.info("prediction log: migrated {}: added feature_values; earlier rows keep their JSON features",
-                        table);
-                found = columnsOf(s);
+            for (String[] col : COLUMNS) {
+                if (!found.contains(col[0])) {
+                    if (col[1].endsWith("NOT NULL")) {
+                        throw new SQLException(table + " has columns " + found + ", without " + col[0] + ", which the "
+                                + "prediction log needs; rename that table or give serve another database");
+                    }
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN " + col[0] + " " + col[1].replace("ARRAY", array));
+                    LOG.info("prediction log: migrated {}: added {}; earlier rows keep their values", table, col[0]);
+                }
             }
-            if (!found.containsAll(COLUMNS)) {
-                throw new SQLException(table + " has columns " + found + " but the prediction log needs " + COLUMNS
-                        + "; rename that table or give serve another database");
-            }
-            columns = found;
+            columns = columnsOf(s);
         }
     }
 
@@ -123,12 +133,29 @@ final class PredictionTable {
                         case "probability" -> a.append(e.probability());
                         case "band" -> a.append(e.band());
                         case "feature_values" -> a.append(e.features());
+                        case "shadow_model_id" -> nullable(a, e.shadowModelId());
+                        case "shadow_probability" -> {
+                            if (e.shadowModelId() == null) {
+                                a.appendNull();
+                            } else {
+                                a.append(e.shadowProbability());
+                            }
+                        }
+                        case "shadow_band" -> nullable(a, e.shadowBand());
                         default -> a.appendNull(); // a migrated table's old JSON column, or one added by hand
                     }
                 }
                 a.endRow();
             }
             a.flush();
+        }
+    }
+
+    private static void nullable(DuckDBAppender a, String v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
         }
     }
 
@@ -144,10 +171,17 @@ final class PredictionTable {
             for (int j = 0; j < x.length; j++) {
                 number(j == 0 ? csv : csv.append(','), x[j]);
             }
-            csv.append("}\"\n");
+            csv.append("}\",");
+            if (e.shadowModelId() != null) {
+                quote(csv, e.shadowModelId()).append(',').append(e.shadowProbability()).append(',');
+                quote(csv, e.shadowBand());
+            } else {
+                csv.append(",,"); // unquoted empty fields are NULL in COPY's CSV
+            }
+            csv.append('\n');
         }
         try {
-            c.getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", COLUMNS) + ") FROM STDIN WITH (FORMAT csv)",
+            c.getCopyAPI().copyIn("COPY " + table + " (" + NAMES + ") FROM STDIN WITH (FORMAT csv)",
                     new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);

@@ -21,6 +21,7 @@ public final class ScoringService {
     private final int reasons;
     private final PredictionLog log;
     private final Monitoring monitoring = new Monitoring();
+    private volatile SchemaPair schemas;
 
     /**
      * @param models  the active model
@@ -121,21 +122,36 @@ public final class ScoringService {
         List<ModelBundle.Reason> why = k == 0 ? List.of() : b.reasons(x, k, how);
         monitoring.predicted(t.id(), b.manifest().id(), p, x, t.team(), t.system());
         if (log != null) {
-            Instant now = Instant.now();
-            log.offer(new PredictionLog.Entry(now, requestId, t.id(), b.manifest().id(), p, band,
-                    b.manifest().schema().names(), x));
+            String shadowId = null;
+            double sp = Double.NaN;
+            String shadowBand = null;
             if (shadow != null && shadow.bundle() != b) {
                 // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
                 ModelBundle sb = shadow.bundle();
-                double[] sx = sb.manifest().schema().equals(b.manifest().schema()) ? x
+                double[] sx = sameSchema(m, shadow) ? x
                         : shadow.extractor().extract(t, r.events(), at, sla, history).values();
-                double sp = sb.probability(sx);
-                log.offer(new PredictionLog.Entry(now, requestId, t.id(), sb.manifest().id(), sp,
-                        RiskLevel.of(sp, sb.manifest().threshold()).label() + " (shadow)",
-                        sb.manifest().schema().names(), sx));
+                sp = sb.probability(sx);
+                shadowId = sb.manifest().id();
+                shadowBand = RiskLevel.of(sp, sb.manifest().threshold()).label();
             }
+            log.offer(new PredictionLog.Entry(Instant.now(), requestId, t.id(), b.manifest().id(), p, band,
+                    b.manifest().schema().names(), x, shadowId, sp, shadowBand));
         }
         return new Score(requestId, t, at, p, band, sla, why, b);
+    }
+
+    /** Whether the shadow reads the champion's vector: decided once per pair of loaded models, not per score. */
+    private boolean sameSchema(ActiveModel.Loaded champion, ActiveModel.Loaded shadow) {
+        SchemaPair pair = schemas;
+        if (pair == null || pair.champion() != champion || pair.shadow() != shadow) {
+            pair = new SchemaPair(champion, shadow,
+                    shadow.bundle().manifest().schema().equals(champion.bundle().manifest().schema()));
+            schemas = pair;
+        }
+        return pair.same();
+    }
+
+    private record SchemaPair(ActiveModel.Loaded champion, ActiveModel.Loaded shadow, boolean same) {
     }
 
     /** Without as_of a ticket is scored at its latest event, or at its creation. */

@@ -28,7 +28,7 @@ class PredictionLogTest {
     /** A ticket id with a quote, a comma and a newline: COPY's CSV must carry it unchanged. */
     static PredictionLog.Entry awkward() {
         return new PredictionLog.Entry(Instant.parse("2026-03-02T08:00:00Z"), "req-x", "X \"1\", line\nnext", "lr-a", 0.125,
-                "low", List.of("priority", "age_minutes"), new double[] {3, Double.NaN});
+                "low", List.of("priority", "age_minutes"), new double[] {3, Double.NaN}, "lr-b", 0.75, "high");
     }
 
     @Test
@@ -58,7 +58,7 @@ class PredictionLogTest {
         assertRows(url, "predictions", 30_000);
     }
 
-    /** A log written by an earlier slacast (features as JSON text) keeps its rows and gains the array column. */
+    /** A log written by an earlier slacast (features as JSON text) keeps its rows and gains the new columns. */
     @Test
     void anEarlierTableIsMigratedAndKeepsItsRows() throws SQLException {
         String url = "jdbc:duckdb:" + tmp.resolve("old.duckdb");
@@ -154,13 +154,13 @@ class PredictionLogTest {
         }
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT model_id, band FROM predictions ORDER BY model_id")) {
+                     "SELECT model_id, band, shadow_model_id, shadow_probability, shadow_band FROM predictions")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("lr-a");
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("lr-b");
-            assertThat(rs.getString(2)).endsWith("(shadow)");
-            assertThat(rs.next()).isFalse();
+            assertThat(rs.getString(3)).isEqualTo("lr-b");
+            assertThat(rs.getDouble(4)).isBetween(0.0, 1.0);
+            assertThat(rs.getString(5)).isIn("low", "medium", "high");
+            assertThat(rs.next()).as("one row per score: the shadow shares it").isFalse();
         }
     }
 
@@ -179,17 +179,24 @@ class PredictionLogTest {
     private static void assertStoredExactly(String url, String table) throws SQLException {
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("SELECT ticket_id, feature_values[1], feature_values[2], "
-                     + "scored_at FROM " + table + " WHERE request_id IN ('req-0', 'req-x') ORDER BY request_id")) {
+                     + "scored_at, shadow_model_id, shadow_probability, shadow_band FROM " + table
+                     + " WHERE request_id IN ('req-0', 'req-x') ORDER BY request_id")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("T-0");
             assertThat(rs.getDouble(2)).isEqualTo(1.0);
             assertThat(rs.getDouble(3)).isEqualTo(12.5);
             assertThat(rs.getObject(4, java.time.OffsetDateTime.class).toInstant())
                     .isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+            assertThat(rs.getObject(5)).isNull();
+            assertThat(rs.getObject(6)).isNull();
+            assertThat(rs.getObject(7)).isNull();
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("X \"1\", line\nnext");
             assertThat(rs.getDouble(2)).isEqualTo(3.0);
             assertThat(rs.getDouble(3)).isNaN();
+            assertThat(rs.getString(5)).isEqualTo("lr-b");
+            assertThat(rs.getDouble(6)).isEqualTo(0.75);
+            assertThat(rs.getString(7)).isEqualTo("high");
         }
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery("SELECT model_id, feature_names FROM " + table
