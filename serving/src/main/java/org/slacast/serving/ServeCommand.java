@@ -42,6 +42,10 @@ public final class ServeCommand implements Callable<Integer> {
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres shares one log between replicas."})
     private String db;
 
+    @Option(names = "--no-log", description = "Keep no prediction log (and so score no shadow, whose results only "
+        + "go there).")
+    private boolean noLog;
+
     /** Creates the command. */
     public ServeCommand() {
         // picocli fills the fields
@@ -69,21 +73,27 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(registry + " has no champion; train a model first (slacast train)");
         }
         models.activate(id);
-        String shadowId = noShadow ? null : shadow != null ? shadow : r.roles().challenger();
+        String shadowId = noShadow || noLog ? null : shadow != null ? shadow : r.roles().challenger();
         if (shadowId != null && !shadowId.equals(id)) {
             models.shadow(shadowId);
         }
         ServingMetrics metrics = new ServingMetrics(() -> models.activeId());
         metrics.activated(id);
-        PredictionLog log = new PredictionLog(db, "predictions", 100_000);
-        metrics.bind(log);
+        PredictionLog log = noLog ? null : new PredictionLog(db, "predictions", 100_000);
+        if (log != null) {
+            metrics.bind(log);
+        } else {
+            System.err.println("slacast: --no-log: scores are not logged, and no challenger is scored in shadow");
+        }
         Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg.reasons(), log), metrics)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         // Stop Jetty on SIGTERM/Ctrl-C, letting requests in flight finish within the stop timeout, then flush the log.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
-            log.close();
+            if (log != null) {
+                log.close();
+            }
             stopped.countDown();
         }, "slacast-shutdown"));
         String base = "http://localhost:" + app.port();

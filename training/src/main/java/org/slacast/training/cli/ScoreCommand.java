@@ -14,11 +14,13 @@ import org.slacast.core.clock.SlaClock;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.FeatureExtractor;
+import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.RiskLevel;
 import org.slacast.training.data.Example;
 import org.slacast.training.data.ExampleBuilder;
 import org.slacast.training.data.TicketOutcome;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +46,11 @@ public final class ScoreCommand extends ModelCommand {
             description = "Top reasons per ticket (default: ${DEFAULT-VALUE}).")
     private int reasons;
 
+    @Option(names = "--explain", defaultValue = "path", paramLabel = "HOW",
+            description = {"How reasons are computed: path (default; path attributions, microseconds) or shap "
+                + "(exact TreeSHAP, milliseconds per ticket for tree models)."})
+    private String explain;
+
     /** Creates the command. */
     public ScoreCommand() {
         // picocli fills the fields
@@ -51,6 +58,12 @@ public final class ScoreCommand extends ModelCommand {
 
     @Override
     public Integer call() throws Exception {
+        Explanation how;
+        try {
+            how = Explanation.parse(explain);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + e.getMessage());
+        }
         ModelBundle b = models.bundle();
         var policies = models.policies(source);
         TicketData all = source.load();
@@ -73,7 +86,7 @@ public final class ScoreCommand extends ModelCommand {
                 var cost = b.manifest().cost();
                 boolean act = p >= b.manifest().threshold();
                 flagged += act ? 1 : 0;
-                String why = b.reasons(e.x(), reasons).stream()
+                String why = b.reasons(e.x(), reasons, how).stream()
                         .map(r -> String.format("%s=%s (%+.3f)", r.feature(), trim(r.value()), r.contribution()))
                         .collect(Collectors.joining("; "));
                 csv.writeNext(new String[] {e.ticketId(), e.at().toString(), String.format("%.4f", p),

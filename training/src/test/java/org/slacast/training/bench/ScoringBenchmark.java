@@ -23,6 +23,7 @@ import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.policy.PolicySet;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
+import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.ModelKind;
 import org.slacast.training.cli.SlacastCli;
@@ -92,10 +93,16 @@ public class ScoringBenchmark {
         return bundle.probability(extractor.extract(ticket, events, at, history).values());
     }
 
-    /** @return the top three reasons (TreeSHAP for trees) */
+    /** @return the top three reasons by exact TreeSHAP */
     @Benchmark
     public Object explain() {
-        return bundle.reasons(x, 3);
+        return bundle.reasons(x, 3, Explanation.SHAP);
+    }
+
+    /** @return the top three reasons by path attributions, the serving default */
+    @Benchmark
+    public Object explainPath() {
+        return bundle.reasons(x, 3, Explanation.PATH);
     }
 
     /**

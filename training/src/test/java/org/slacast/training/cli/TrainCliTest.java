@@ -73,6 +73,15 @@ class TrainCliTest {
         List<String> rows = Files.readAllLines(out).subList(1, Files.readAllLines(out).size());
         assertThat(rows).isNotEmpty().hasSizeLessThan(200)
                 .allSatisfy(r -> assertThat(r).contains(",2025-01-20T10:00:00Z,"));
+        // Exact TreeSHAP gives the same probabilities; only the reasons may differ.
+        Path shap = tmp.resolve("open-shap.csv");
+        CliRun exact = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                shap.toString(), "--as-of", "2025-01-20T10:00:00Z", "--explain", "shap");
+        assertThat(exact.code()).as(exact.err()).isZero();
+        List<String> exactRows = Files.readAllLines(shap).subList(1, rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(exactRows.get(i).split(",", 4)[2]).isEqualTo(rows.get(i).split(",", 4)[2]);
+        }
     }
 
     @Test
@@ -122,6 +131,10 @@ class TrainCliTest {
         CliRun none = CliRun.of("score", "--data", data.toString(), "--registry", tmp.resolve("empty").toString());
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("has no champion; train a model or promote one");
+        CliRun explain = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--explain",
+                "exact");
+        assertThat(explain.code()).isEqualTo(2);
+        assertThat(explain.err()).contains("--explain: 'exact' is not an explanation; use path (fast) or shap");
         CliRun gate = CliRun.of("models", "promote", "nope", "--registry", registry.toString());
         assertThat(gate.err()).contains("no model 'nope' in");
     }
