@@ -23,7 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PredictionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionLog.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
+    /**
+     * How long a batch waits to fill after its first entry. Writing whatever was queued at once meant batches of a
+     * few dozen under load, each a new appender and a commit: 25 µs of writer CPU a row instead of 5.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /**
      * One logged score.
@@ -112,6 +117,23 @@ public final class PredictionLog implements AutoCloseable {
         return written.get();
     }
 
+    /** Adds entries until the batch is full, the linger is over, or the log is closing. */
+    private void fill(List<Entry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0 || !running) {
+                return;
+            }
+            Entry next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
     /** @return true when the database answers */
     public boolean reachable() {
         try (Connection c = pool.getConnection()) {
@@ -131,7 +153,7 @@ public final class PredictionLog implements AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
+                    fill(batch);
                 }
                 write(batch);
                 written.addAndGet(batch.size());
