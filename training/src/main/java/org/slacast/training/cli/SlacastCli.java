@@ -4,6 +4,7 @@ import org.slacast.core.cli.CliErrors;
 import org.slacast.core.cli.SlaCommand;
 import org.slacast.datasets.cli.GenerateCommand;
 import org.slacast.datasets.cli.ImportCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,9 @@ public final class SlacastCli {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // Tribuo logs through java.util.logging, at INFO for every fit; route it to logback, which keeps libraries to WARN.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         try {
             System.exit(run(args));
         } catch (OutOfMemoryError e) {
