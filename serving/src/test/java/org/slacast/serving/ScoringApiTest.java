@@ -280,6 +280,24 @@ class ScoringApiTest {
         assertProblem(post("/v1/score/batch", many.append("]}").toString()), 413, "tickets");
     }
 
+    /** Large answers are gzipped for clients that accept it; a single score is smaller than a packet and is not. */
+    @Test
+    void largeBatchesAreGzippedForClientsThatAcceptIt() throws Exception {
+        activate("lr-a");
+        String batch = "{\"tickets\": [" + String.join(",", java.util.Collections.nCopies(20, TICKET)) + "]}";
+        HttpResponse<byte[]> zipped = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/score/batch"))
+                .POST(HttpRequest.BodyPublishers.ofString(batch)).header("Content-Type", "application/json")
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(JSON.readTree(in).get("results")).hasSize(20);
+        }
+        HttpResponse<String> single = post("/v1/score", TICKET, "Accept-Encoding", "gzip");
+        assertThat(single.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(JSON.readTree(single.body()).get("ticket_id").asText()).isEqualTo("T-1");
+    }
+
     @Test
     void aBrokenOrMissingBundleIsRefusedAndTheCurrentModelKeepsServing() throws Exception {
         activate("lr-b");
