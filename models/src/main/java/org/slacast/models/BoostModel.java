@@ -20,12 +20,12 @@ import smile.regression.RegressionTree;
 public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     static final String FILE = "gradient-boosting.ser";
     private final double intercept;
-    private final double logOddsPerUnit;
+    private final double shrinkage;
 
     BoostModel(GradientTreeBoost model, List<String> names) {
         super(model, compile(model, names.size()), names, FILE);
         this.intercept = SmileFields.intercept(model);
-        this.logOddsPerUnit = 2 * SmileFields.shrinkage(model);
+        this.shrinkage = SmileFields.shrinkage(model);
     }
 
     private static CompiledTrees compile(GradientTreeBoost model, int features) {
@@ -67,7 +67,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     /** Smile's own formula, {@code 1 - 1 / (1 + exp(2y))}, on the compiled trees. */
     @Override
     public double score(double[] x) {
-        double y = intercept + logOddsPerUnit / 2 * trees.sum(x);
+        double y = intercept + shrinkage * trees.sum(x);
         return 1.0 - 1.0 / (1.0 + Math.exp(2 * y));
     }
 
@@ -75,7 +75,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     @Override
     public double[] contributions(double[] x) {
         double[] phi = super.contributions(x);
-        double scale = logOddsPerUnit * trees.size();
+        double scale = 2 * shrinkage * trees.size();
         for (int j = 0; j < phi.length; j++) {
             phi[j] *= scale;
         }
@@ -86,7 +86,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     double[] pathContributions(double[] x) {
         double[] phi = trees.attributions(x);
         for (int j = 0; j < phi.length; j++) {
-            phi[j] *= logOddsPerUnit;
+            phi[j] *= 2 * shrinkage;
         }
         return phi;
     }

@@ -1,7 +1,9 @@
 package org.slacast.models;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import smile.model.cart.DecisionNode;
 import smile.model.cart.InternalNode;
 import smile.model.cart.Node;
@@ -68,21 +70,17 @@ final class CompiledTrees {
      * @return the compiled forest
      */
     static CompiledTrees ofForest(List<Node> trees, double[] weights, int features) {
-        Builder b = new Builder();
-        for (Node root : trees) {
-            b.roots.add(b.add(root, leaf -> {
-                if (!(leaf instanceof DecisionNode d)) {
-                    throw new IllegalStateException("a classification tree holds a " + leaf.getClass().getSimpleName());
-                }
-                int[] count = d.count();
-                int n = 0;
-                for (int c : count) {
-                    n += c;
-                }
-                return (count[Math.min(1, count.length - 1)] + 1) / (double) (n + count.length);
-            }));
-        }
-        return new CompiledTrees(b, weights, features);
+        return compile(trees, weights, features, leaf -> {
+            if (!(leaf instanceof DecisionNode d)) {
+                throw new IllegalStateException("a classification tree holds a " + leaf.getClass().getSimpleName());
+            }
+            int[] count = d.count();
+            int n = 0;
+            for (int c : count) {
+                n += c;
+            }
+            return (count[Math.min(1, count.length - 1)] + 1) / (double) (n + count.length);
+        });
     }
 
     /**
@@ -93,18 +91,23 @@ final class CompiledTrees {
      * @return the compiled trees, each of weight 1
      */
     static CompiledTrees ofRegression(List<Node> trees, int features) {
-        Builder b = new Builder();
-        for (Node root : trees) {
-            b.roots.add(b.add(root, leaf -> {
-                if (!(leaf instanceof RegressionNode r)) {
-                    throw new IllegalStateException("a regression tree holds a " + leaf.getClass().getSimpleName());
-                }
-                return r.output();
-            }));
-        }
         double[] ones = new double[trees.size()];
         Arrays.fill(ones, 1);
-        return new CompiledTrees(b, ones, features);
+        return compile(trees, ones, features, leaf -> {
+            if (!(leaf instanceof RegressionNode r)) {
+                throw new IllegalStateException("a regression tree holds a " + leaf.getClass().getSimpleName());
+            }
+            return r.output();
+        });
+    }
+
+    private static CompiledTrees compile(List<Node> trees, double[] weights, int features,
+                                         ToDoubleFunction<Node> leafValue) {
+        Builder b = new Builder();
+        for (Node root : trees) {
+            b.roots.add(b.add(root, leafValue));
+        }
+        return new CompiledTrees(b, weights, features);
     }
 
     /** @return the number of trees */
@@ -184,9 +187,9 @@ final class CompiledTrees {
         int[] no = new int[1024];
         double[] value = new double[1024];
         int size;
-        final List<Integer> roots = new java.util.ArrayList<>();
+        final List<Integer> roots = new ArrayList<>();
 
-        int add(Node node, java.util.function.ToDoubleFunction<Node> leafValue) {
+        int add(Node node, ToDoubleFunction<Node> leafValue) {
             int i = size++;
             if (i == feature.length) {
                 int n = feature.length * 2;
