@@ -25,27 +25,34 @@ import org.slf4j.LoggerFactory;
  * The prediction log's tables and each database's bulk write. A score's feature values are one text column,
  * comma-separated in schema order ({@code string_split(feature_values, ',')::DOUBLE[]} in DuckDB,
  * {@code string_to_array(feature_values, ',')::float8[]} in PostgreSQL); each model's feature names are stored once
- * in {@code <table>_features}, so that a row carries no names (a JSON object per row was about 1.3 KB). A challenger scored in shadow shares
- * the row: its model, probability and band. At first contact the tables are created, or migrated: a table from an
+ * in {@code <table>_features}, so that a row carries no names (a JSON object per row was about 1.3 KB). A challenger
+ * scored in shadow shares the row: its model, probability and band. At first contact the tables are created, or migrated: a table from an
  * earlier slacast (whose {@code features} column held JSON, and whose shadow scores were rows of their own) gets
  * the missing columns added and keeps its old rows. Writes go through DuckDB's appender and
  * PostgreSQL's {@code COPY}; row-by-row batched INSERTs managed about 400 rows a second on DuckDB.
  */
 final class PredictionTable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionTable.class);
+    /** A column this version writes; one that may be null can be added to an earlier table. */
+    private record Column(String name, String type, boolean nullable) {
+        String definition() {
+            return name + " " + type + (nullable ? "" : " NOT NULL");
+        }
+    }
+
     /** The columns this version writes, in table order. */
-    private static final List<String[]> COLUMNS = List.of(
-            new String[] {"scored_at", "TIMESTAMP WITH TIME ZONE NOT NULL"},
-            new String[] {"request_id", "VARCHAR(64) NOT NULL"},
-            new String[] {"ticket_id", "VARCHAR(256) NOT NULL"},
-            new String[] {"model_id", "VARCHAR(256) NOT NULL"},
-            new String[] {"probability", "DOUBLE PRECISION NOT NULL"},
-            new String[] {"band", "VARCHAR(16) NOT NULL"},
-            new String[] {"feature_values", "TEXT"},
-            new String[] {"shadow_model_id", "VARCHAR(256)"},
-            new String[] {"shadow_probability", "DOUBLE PRECISION"},
-            new String[] {"shadow_band", "VARCHAR(16)"});
-    private static final String NAMES = String.join(", ", COLUMNS.stream().map(c -> c[0]).toList());
+    private static final List<Column> COLUMNS = List.of(
+            new Column("scored_at", "TIMESTAMP WITH TIME ZONE", false),
+            new Column("request_id", "VARCHAR(64)", false),
+            new Column("ticket_id", "VARCHAR(256)", false),
+            new Column("model_id", "VARCHAR(256)", false),
+            new Column("probability", "DOUBLE PRECISION", false),
+            new Column("band", "VARCHAR(16)", false),
+            new Column("feature_values", "TEXT", true),
+            new Column("shadow_model_id", "VARCHAR(256)", true),
+            new Column("shadow_probability", "DOUBLE PRECISION", true),
+            new Column("shadow_band", "VARCHAR(16)", true));
+    private static final String NAMES = String.join(", ", COLUMNS.stream().map(Column::name).toList());
 
     private final String table;
     private final Set<String> modelsNamed = new HashSet<>();
@@ -65,19 +72,19 @@ final class PredictionTable {
     /** Creates or migrates the tables; idempotent. */
     void prepare(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", COLUMNS.stream()
-                    .map(col -> col[0] + " " + col[1]).toList()) + ")");
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
+                    + String.join(", ", COLUMNS.stream().map(Column::definition).toList()) + ")");
             s.execute("CREATE TABLE IF NOT EXISTS " + table + "_features (model_id VARCHAR(256) PRIMARY KEY, "
                     + "feature_names TEXT NOT NULL)");
             List<String> found = columnsOf(s);
-            for (String[] col : COLUMNS) {
-                if (!found.contains(col[0])) {
-                    if (col[1].endsWith("NOT NULL")) {
-                        throw new SQLException(table + " has columns " + found + ", without " + col[0] + ", which the "
-                                + "prediction log needs; rename that table or give serve another database");
+            for (Column col : COLUMNS) {
+                if (!found.contains(col.name())) {
+                    if (!col.nullable()) {
+                        throw new SQLException(table + " has columns " + found + ", without " + col.name() + ", which "
+                                + "the prediction log needs; rename that table or give serve another database");
                     }
-                    s.execute("ALTER TABLE " + table + " ADD COLUMN " + col[0] + " " + col[1]);
-                    LOG.info("prediction log: migrated {}: added {}; earlier rows keep their values", table, col[0]);
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN " + col.definition());
+                    LOG.info("prediction log: migrated {}: added {}; earlier rows keep their values", table, col.name());
                 }
             }
             columns = columnsOf(s);

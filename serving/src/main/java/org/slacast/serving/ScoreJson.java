@@ -21,7 +21,8 @@ import org.slacast.models.ModelBundle;
  * bytes instead of being assembled as maps first. The field names and order are the API's (see openapi.yaml).
  */
 final class ScoreJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The serving module's one mapper: request bodies are read with it too. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private ScoreJson() {

@@ -2,7 +2,6 @@ package org.slacast.serving;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
@@ -24,7 +23,6 @@ public final class SlacastServer {
     private static final String PROBLEM = "application/problem+json";
     private static final String JSON_TYPE = "application/json";
     private static final String REQUEST_ID = "X-Request-Id";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The hand-written OpenAPI document; a test checks it against the routes. */
     static final String OPENAPI = openapi();
@@ -234,7 +232,7 @@ public final class SlacastServer {
 
     private static JsonNode body(Context ctx) {
         try {
-            JsonNode n = JSON.readTree(ctx.bodyAsBytes());
+            JsonNode n = ScoreJson.MAPPER.readTree(ctx.bodyAsBytes());
             if (n == null || n.isMissingNode()) {
                 throw new BadRequest(400, "the request body is empty; send a JSON object", List.of());
             }
@@ -265,7 +263,8 @@ public final class SlacastServer {
     }
 
     private static void problem(Context ctx, int status, String detail, List<BadRequest.FieldError> errors) {
-        ctx.status(status).contentType(PROBLEM).result(write(problemBody(status, detail, errors)));
+        ctx.status(status).contentType(PROBLEM).result(ScoreJson.bytes(g -> g.writeObject(problemBody(status, detail,
+                errors))));
     }
 
     private static Map<String, Object> problemBody(int status, String detail, List<BadRequest.FieldError> errors) {
@@ -285,14 +284,6 @@ public final class SlacastServer {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("openapi.yaml is missing from the serving jar", e);
-        }
-    }
-
-    private static String write(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
