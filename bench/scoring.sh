@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 slacast_select_jdk
 cd "$here"
 ./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl training test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-cp="training/target/test-classes:training/target/classes:$(cat training/target/bench.cp)"
+./mvnw -q -B -pl app test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+cp="app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "$cp" org.openjdk.jmh.Main "${@:-ScoringBenchmark}"

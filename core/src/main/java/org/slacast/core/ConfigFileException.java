@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A configuration file (policy file, import mapping) that cannot be used; the message names the file and the
  * key path or line, and what to do.
  */
-public final class ConfigFileException extends IllegalArgumentException {
+public final class ConfigFileException extends BadInputException {
     private static final long serialVersionUID = 1L;
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 

@@ -1,5 +1,6 @@
 package org.slacast.models;
 
+import org.slacast.core.BadInputException;
 import java.util.Locale;
 
 /** How a score's reasons are computed. */
@@ -31,6 +32,6 @@ public enum Explanation {
                 return e;
             }
         }
-        throw new IllegalArgumentException("'" + s + "' is not an explanation; use path (fast) or shap (exact TreeSHAP)");
+        throw new BadInputException("'" + s + "' is not an explanation; use path (fast) or shap (exact TreeSHAP)");
     }
 }

@@ -1,5 +1,6 @@
 package org.slacast.models;
 
+import org.slacast.core.BadInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -187,7 +188,7 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
     }
 
     /** A bundle that cannot be used, with what to do about it. */
-    public static final class BundleException extends IllegalArgumentException {
+    public static class BundleException extends BadInputException {
         /** @param message what is wrong and what to do */
         public BundleException(String message) {
             super(message);

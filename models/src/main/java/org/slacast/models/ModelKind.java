@@ -1,5 +1,6 @@
 package org.slacast.models;
 
+import org.slacast.core.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -50,7 +51,7 @@ public enum ModelKind {
             case "random-forest", "rf", "forest" -> RANDOM_FOREST;
             case "logistic", "lr", "logistic-regression" -> LOGISTIC;
             case "gradient-boosting", "gbt", "gbm", "boosting" -> GRADIENT_BOOSTING;
-            default -> throw new IllegalArgumentException("unknown model '" + text + "'; use one of "
+            default -> throw new BadInputException("unknown model '" + text + "'; use one of "
                     + Arrays.stream(values()).map(ModelKind::label).toList());
         };
     }

@@ -1,5 +1,6 @@
 package org.slacast.models;
 
+import org.slacast.core.BadInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,8 +69,9 @@ public final class Registry {
      * @return its directory
      */
     public Path path(String id) {
-        if (!id.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("'" + id + "' is not a model id; ids use letters, digits, '.', '_' and '-'");
+        if (!validId(id)) {
+            throw new UnknownModelException("'" + id + "' is not a model id; ids start with a letter or digit and "
+                    + "use letters, digits, '.', '_' and '-'");
         }
         return dir.resolve(id);
     }
@@ -82,8 +84,8 @@ public final class Registry {
     public ModelBundle load(String id) {
         Path p = path(id);
         if (!Files.isDirectory(p)) {
-            throw new ModelBundle.BundleException("no model '" + id + "' in " + dir + "; 'slacast models list' shows "
-                    + "the ids");
+            throw new UnknownModelException("no model '" + id + "' in the registry; 'slacast models list' shows the "
+                    + "ids");
         }
         return ModelBundle.load(p);
     }
@@ -223,6 +225,24 @@ public final class Registry {
     public static final class PromotionRefused extends IllegalStateException {
         /** @param message why, and how to override */
         public PromotionRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param id a candidate model id
+     * @return whether it is a plain directory name: no separators, no dot segments
+     */
+    public static boolean validId(String id) {
+        return id != null && id.length() <= 200 && id.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !id.contains("..");
+    }
+
+    /** No model of that id: a 404 over HTTP, a bad input in the CLI. */
+    public static final class UnknownModelException extends ModelBundle.BundleException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what was asked for and how to find the ids */
+        public UnknownModelException(String message) {
             super(message);
         }
     }

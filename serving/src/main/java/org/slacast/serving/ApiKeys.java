@@ -1,5 +1,6 @@
 package org.slacast.serving;
 
+import org.slacast.core.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,15 +14,7 @@ import java.util.Locale;
  * tell how much of a key was right. With no keys configured the API is open, for local use.
  */
 public final class ApiKeys {
-    /** What a key may do. */
-    public enum Role {
-        /** Score tickets and list models. */
-        SCORE,
-        /** Everything, including activating models. */
-        ADMIN
-    }
-
-    private record Key(byte[] digest, Role role) {
+    private record Key(byte[] digest, ApiRole role) {
     }
 
     private final List<Key> keys;
@@ -46,22 +39,26 @@ public final class ApiKeys {
             return none();
         }
         int n = 0;
-        for (String pair : spec.split(",")) {
+        for (String pair : spec.split(",", -1)) {
             n++;
+            if (pair.isBlank()) {
+                throw new BadInputException("API key " + n + " is empty; write KEY:ROLE pairs separated by commas, "
+                        + "e.g. s3cret-key-0123456:score,an0ther-key-98765:admin");
+            }
             int colon = pair.lastIndexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("API key " + n + ": write KEY:ROLE with ROLE score or admin");
+                throw new BadInputException("API key " + n + ": write KEY:ROLE with ROLE score or admin");
             }
             String key = pair.substring(0, colon).strip();
             String role = pair.substring(colon + 1).strip().toUpperCase(Locale.ROOT);
             if (key.length() < 16) {
-                throw new IllegalArgumentException("API key " + n + " is shorter than 16 characters; use a longer, "
+                throw new BadInputException("API key " + n + " is shorter than 16 characters; use a longer, "
                         + "random key");
             }
             try {
-                keys.add(new Key(digest(key), Role.valueOf(role)));
+                keys.add(new Key(digest(key), ApiRole.valueOf(role)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("API key " + n + ": role '" + role.toLowerCase(Locale.ROOT)
+                throw new BadInputException("API key " + n + ": role '" + role.toLowerCase(Locale.ROOT)
                         + "' is not score or admin");
             }
         }
@@ -77,12 +74,12 @@ public final class ApiKeys {
      * @param presented the key a client sent, or null
      * @return its role, or null when it matches no key
      */
-    Role roleOf(String presented) {
+    ApiRole roleOf(String presented) {
         if (presented == null) {
             return null;
         }
         byte[] d = digest(presented);
-        Role found = null;
+        ApiRole found = null;
         for (Key k : keys) {
             // No early exit: every key is compared.
             if (MessageDigest.isEqual(k.digest(), d)) {

@@ -1,13 +1,17 @@
 package org.slacast.serving;
 
+import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A client's mistake, with the JSON field paths at fault. Becomes a 4xx problem response, never a 500.
+ * A client's mistake in the request itself, with the JSON field paths at fault: 400, or 413 for a request past a
+ * size bound. Other client errors use Javalin's typed responses (401, 403, 404, 405, 415); all of them become
+ * problem+json in {@link Problems}, never a 500.
  */
-public final class BadRequest extends RuntimeException {
-    private final int status;
-    private final List<FieldError> errors;
+public final class BadRequest extends HttpResponseException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<FieldError> errors;
 
     /**
      * One field at fault.
@@ -18,15 +22,17 @@ public final class BadRequest extends RuntimeException {
     public record FieldError(String field, String message) {
     }
 
-    /**
-     * @param status HTTP status, 4xx
-     * @param detail what is wrong
-     * @param errors the fields at fault, possibly none
-     */
-    public BadRequest(int status, String detail, List<FieldError> errors) {
-        super(detail);
-        this.status = status;
+    private BadRequest(int status, String detail, List<FieldError> errors) {
+        super(status, detail, Map.of());
         this.errors = List.copyOf(errors);
+    }
+
+    /**
+     * @param detail what is wrong with the request as a whole
+     * @return a 400 naming no field
+     */
+    public static BadRequest of(String detail) {
+        return new BadRequest(400, detail, List.of());
     }
 
     /**
@@ -38,9 +44,13 @@ public final class BadRequest extends RuntimeException {
         return new BadRequest(400, "the request has an invalid field", List.of(new FieldError(field, message)));
     }
 
-    /** @return the HTTP status */
-    public int status() {
-        return status;
+    /**
+     * @param field  the field past its bound
+     * @param detail what the bound is, and which setting raises it
+     * @return a 413 naming the field
+     */
+    public static BadRequest tooLarge(String field, String detail) {
+        return new BadRequest(413, detail, List.of(new FieldError(field, "too large")));
     }
 
     /** @return the fields at fault */

@@ -1,5 +1,6 @@
 package org.slacast.serving;
 
+import org.slacast.core.BadInputException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -61,6 +62,8 @@ public final class PredictionLog implements AutoCloseable {
     private final BlockingQueue<Entry> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile long progressNanos = System.nanoTime();
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean abandon;
@@ -73,10 +76,10 @@ public final class PredictionLog implements AutoCloseable {
      */
     public PredictionLog(String jdbcUrl, String table, int capacity) {
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("'" + table + "' is not a plain table name");
+            throw new BadInputException("'" + table + "' is not a plain table name");
         }
         if (!jdbcUrl.startsWith("jdbc:duckdb:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--db " + JdbcRows.redacted(jdbcUrl) + ": the prediction log writes to "
+            throw new BadInputException("--db " + JdbcRows.redacted(jdbcUrl) + ": the prediction log writes to "
                     + "DuckDB (jdbc:duckdb:FILE) or PostgreSQL (jdbc:postgresql://HOST:PORT/DB?user=U)");
         }
         HikariConfig c = new HikariConfig();
@@ -118,6 +121,19 @@ public final class PredictionLog implements AutoCloseable {
         return written.get();
     }
 
+    /** @return entries the database refused, one by one, after their batch was split to find them */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** How long entries may wait with nothing written before the log counts as stalled. */
+    static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** @return true when entries are waiting and nothing has been written for 30 seconds */
+    public boolean stalled() {
+        return !queue.isEmpty() && System.nanoTime() - progressNanos > STALL_NANOS;
+    }
+
     /** Adds entries until the batch is full, the linger is over, or the log is closing. */
     private void fill(List<Entry> batch) throws InterruptedException {
         long deadline = System.nanoTime() + LINGER_NANOS;
@@ -151,14 +167,13 @@ public final class PredictionLog implements AutoCloseable {
                 if (batch.isEmpty()) {
                     Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
+                        progressNanos = System.nanoTime(); // idle is not stalled
                         continue;
                     }
                     batch.add(first);
                     fill(batch);
                 }
-                write(batch);
-                written.addAndGet(batch.size());
-                batch.clear();
+                writeOrSplit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -170,6 +185,35 @@ public final class PredictionLog implements AutoCloseable {
                 }
                 sleep();
             }
+        }
+    }
+
+    /**
+     * Writes entries, and clears them from the list as they are written. When the database refuses a batch while
+     * it still answers, the fault is in the data: the batch is split in halves until the bad entry is alone, and
+     * that one is dropped, counted and logged with its request id, so one bad row never blocks the log.
+     */
+    private void writeOrSplit(List<Entry> part) throws SQLException {
+        try {
+            write(part);
+            written.addAndGet(part.size());
+            progressNanos = System.nanoTime();
+            part.clear();
+        } catch (SQLException e) {
+            if (!rows.ready() || !reachable()) {
+                throw e; // the database or its table is not there yet: retry the whole batch later
+            }
+            if (part.size() == 1) {
+                Entry bad = part.removeFirst();
+                rejected.incrementAndGet();
+                progressNanos = System.nanoTime();
+                LOG.warn("prediction log: the database refused the score of ticket {} (request {}): {}; dropped",
+                        bad.ticketId().length() > 80 ? bad.ticketId().substring(0, 80) + "…" : bad.ticketId(),
+                        bad.requestId(), e.getMessage());
+                return;
+            }
+            writeOrSplit(part.subList(0, part.size() / 2));
+            writeOrSplit(part);
         }
     }
 

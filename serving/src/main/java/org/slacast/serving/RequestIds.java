@@ -1,6 +1,5 @@
 package org.slacast.serving;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -35,9 +34,8 @@ final class RequestIds {
             ok = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':');
         }
         if (!ok) {
-            throw new BadRequest(400, "the X-Request-Id header must be 1 to " + MAX + " letters, digits or '-', '_', "
-                    + "'.', ':'; leave it out to get a generated id",
-                    List.of(new BadRequest.FieldError("X-Request-Id", "not a plain id of at most " + MAX + " characters")));
+            throw BadRequest.field("X-Request-Id", "must be 1 to " + MAX + " letters, digits or '-', '_', '.', ':'; "
+                    + "leave it out to get a generated id");
         }
         return id;
     }

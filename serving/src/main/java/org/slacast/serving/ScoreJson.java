@@ -3,7 +3,11 @@ package org.slacast.serving;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +25,22 @@ import org.slacast.models.ModelBundle;
  * bytes instead of being assembled as maps first. The field names and order are the API's (see openapi.yaml).
  */
 final class ScoreJson {
-    /** The serving module's one mapper: request bodies are read with it too. */
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Deepest nesting of a request body. */
+    static final int MAX_NESTING = 32;
+    /** Longest number literal. */
+    static final int MAX_NUMBER_CHARS = 64;
+    /** Longest field name. */
+    static final int MAX_NAME_CHARS = 256;
+    /**
+     * The serving module's one mapper: request bodies are read with it too, strictly. Duplicate keys and content
+     * after the JSON value are refused; nesting, numbers and field names are bounded well below anything a score
+     * request needs, so that no body can make the parser do much work.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                            .maxNumberLength(MAX_NUMBER_CHARS).maxNameLength(MAX_NAME_CHARS).build()).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private ScoreJson() {
@@ -115,17 +133,18 @@ final class ScoreJson {
      * @param how   how the reasons were computed
      * @return the body
      */
-    static byte[] batch(List<Object> items, Explanation how) {
+    static byte[] batch(List<BatchItem> items, Explanation how) {
         return bytes(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("results");
-            for (Object item : items) {
-                if (item instanceof ScoringService.Score s) {
-                    score(g, s, how);
-                } else {
-                    g.writeStartObject();
-                    g.writeObjectField("error", item);
-                    g.writeEndObject();
+            for (BatchItem item : items) {
+                switch (item) {
+                    case BatchItem.Scored(ScoringService.Score s) -> score(g, s, how);
+                    case BatchItem.Failed(BadRequest e) -> {
+                        g.writeStartObject();
+                        g.writeObjectField("error", Problems.body(e.getStatus(), e.getMessage(), e.errors()));
+                        g.writeEndObject();
+                    }
                 }
             }
             g.writeEndArray();
@@ -144,5 +163,21 @@ final class ScoreJson {
     /** Six decimals: more would only be noise from the calibrator and the clock's millisecond arithmetic. */
     private static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
+    }
+
+    /**
+     * Text from a client, safe to echo in a message: at most {@code max} characters, control characters as '?'.
+     *
+     * @param text the client's text
+     * @param max  how much of it to keep
+     * @return the text, shortened with '…' when cut
+     */
+    static String plain(String text, int max) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max) + 1);
+        for (int i = 0; i < text.length() && b.length() < max; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return text.length() > max ? b.append('…').toString() : b.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.slacast.serving;
 
+import io.javalin.http.ServiceUnavailableResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +19,32 @@ import org.slacast.models.RiskLevel;
  */
 public final class ScoringService {
     private final ActiveModel models;
-    private final DeskState desk = new DeskState();
+    /** A ticket created later than this past the server's clock is scored but not recorded as an arrival. */
+    static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+
+    private final DeskState desk;
     private final int reasons;
+    private final Duration deadline;
     private final PredictionLog log;
     private final Monitoring monitoring = new Monitoring();
     private volatile SchemaPair schemas;
 
     /**
-     * @param models  the active model
-     * @param reasons reasons per score
-     * @param log     where every score is logged, or null for none
+     * @param models the active model
+     * @param config reasons per score, the request deadline and the desk's memory
+     * @param log    where every score is logged, or null for none
      */
-    public ScoringService(ActiveModel models, int reasons, PredictionLog log) {
+    public ScoringService(ActiveModel models, ServingConfig config, PredictionLog log) {
         this.models = models;
-        this.reasons = reasons;
+        this.reasons = config.reasons();
+        this.deadline = config.limits().deadline();
+        this.desk = new DeskState(config.desk().horizon(), config.desk().maxTickets());
         this.log = log;
+    }
+
+    /** @return the live desk's history */
+    DeskState desk() {
+        return desk;
     }
 
     /** @return live monitoring */
@@ -84,16 +97,24 @@ public final class ScoringService {
      * @param k         reasons per ticket; 0 skips the explanation
      * @param how       path attributions (microseconds) or exact TreeSHAP (milliseconds for trees)
      * @return one score per ticket
-     * @throws BadRequest 503 when no model is active
+     * @throws ServiceUnavailableResponse when no model is active, or when the request ran past its deadline
      */
     List<Score> score(List<TicketJson.Request> requests, String requestId, int k, Explanation how) {
         ActiveModel.Loaded m = models.get();
         if (m == null) {
-            throw new BadRequest(503, "no model is active; train one and activate it", List.of());
+            throw new ServiceUnavailableResponse("no model is active; train one and activate it");
         }
         ActiveModel.Loaded shadow = models.shadow();
+        if (shadow != null && shadow.bundle().manifest().id().equals(m.bundle().manifest().id())) {
+            shadow = null; // a challenger made active is not scored against itself
+        }
+        long until = System.nanoTime() + deadline.toNanos();
         List<Score> out = new ArrayList<>(requests.size());
         for (TicketJson.Request r : requests) {
+            if (System.nanoTime() - until > 0) {
+                throw new ServiceUnavailableResponse("the request ran past its " + deadline.toMillis() + " ms deadline "
+                        + "after " + out.size() + " of " + requests.size() + " tickets; send smaller batches");
+            }
             out.add(score(m, shadow, r, requestId, k, how));
         }
         return out;
@@ -114,18 +135,21 @@ public final class ScoringService {
         Instant at = r.asOf() != null ? r.asOf() : latest(r.events(), t.createdAt());
         TicketSla sla = m.extractor().sla(t, r.events(), at);
         DeskState.History history = desk.history(t, at);
-        desk.arrival(t);
+        // The desk's clock follows real arrivals only: a ticket from the future is scored, not remembered.
+        if (!t.createdAt().isAfter(Instant.now().plus(FUTURE_SKEW))) {
+            desk.arrival(t);
+        }
         double[] x = m.extractor().extract(t, r.events(), at, sla, history).values();
         ModelBundle b = m.bundle();
         double p = b.probability(x);
         String band = RiskLevel.of(p, b.manifest().threshold()).label();
         List<ModelBundle.Reason> why = k == 0 ? List.of() : b.reasons(x, k, how);
-        monitoring.predicted(t.id(), b.manifest().id(), p, x, t.team(), t.system());
+        monitoring.predicted(t.id(), b.manifest().id(), p, x, DeskState.key(t.team()), DeskState.key(t.system()));
         if (log != null) {
             String shadowId = null;
             double sp = Double.NaN;
             String shadowBand = null;
-            if (shadow != null && shadow.bundle() != b) {
+            if (shadow != null) {
                 // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
                 ModelBundle sb = shadow.bundle();
                 double[] sx = sameSchema(m, shadow) ? x

@@ -2,45 +2,130 @@ package org.slacast.serving;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * How the server runs. {@link #defaults(Path, Path)} gives sensible public defaults.
+ * How the server runs. {@link #defaults(Path, Path)} gives safe defaults; the {@code with} methods change one
+ * setting. Every bound that protects the server from a client is here, each with its default, and is documented
+ * in SECURITY.md.
  *
- * @param port         TCP port; 0 picks a free one
- * @param registry     the model registry directory
- * @param policy       the SLA policy file
- * @param maxBatch     most tickets in one batch request
- * @param maxBodyBytes largest request body accepted
- * @param stopTimeout  how long a stop lets in-flight requests finish
- * @param reasons      reasons returned per score
- * @param keys         API keys; none means open
+ * @param host           interface to bind; 127.0.0.1 by default, 0.0.0.0 for every interface
+ * @param port           TCP port; 0 picks a free one
+ * @param registry       the model registry directory
+ * @param policy         the SLA policy file
+ * @param model          the model to activate, or null for the registry's champion
+ * @param shadow         the model scored in shadow, or null for the registry's challenger
+ * @param shadowEnabled  whether a challenger is scored in shadow at all
+ * @param logDb          the prediction log's JDBC URL, or null to keep no log
+ * @param keys           API keys; none means open, which only a loopback host or {@code insecureNoAuth} allows
+ * @param insecureNoAuth serve without keys on a non-loopback host
+ * @param reasons        reasons returned per score by default
+ * @param stopTimeout    how long a stop lets in-flight requests finish
+ * @param limits         what one request may ask of the server
+ * @param desk           how much of the desk's history the server remembers
  */
-public record ServingConfig(int port, Path registry, Path policy, int maxBatch, long maxBodyBytes,
-                            Duration stopTimeout, int reasons, ApiKeys keys) {
+public record ServingConfig(String host, int port, Path registry, Path policy, String model, String shadow,
+                            boolean shadowEnabled, String logDb, ApiKeys keys, boolean insecureNoAuth, int reasons,
+                            Duration stopTimeout, Limits limits, DeskLimits desk) {
+
+    /**
+     * What one request may ask of the server. A request past a bound gets a 4xx naming the field.
+     *
+     * @param maxBodyBytes   largest request body
+     * @param maxBatch       most tickets in one batch
+     * @param maxEvents      most events in one ticket
+     * @param maxTextChars   longest string field
+     * @param earliest       the earliest instant accepted in any timestamp
+     * @param latest         the latest instant accepted in any timestamp
+     * @param deadline       how long one request may compute before it is answered 503
+     * @param maxLogQueue    prediction-log entries buffered before new ones are dropped and counted
+     */
+    public record Limits(long maxBodyBytes, int maxBatch, int maxEvents, int maxTextChars, Instant earliest,
+                         Instant latest, Duration deadline, int maxLogQueue) {
+        /** @return 16 MiB bodies, 10,000-ticket batches, 1,000 events, 10,000-character strings, 1970..2200, 10 s */
+        public static Limits defaults() {
+            return new Limits(16L << 20, 10_000, 1_000, 10_000, Instant.parse("1970-01-01T00:00:00Z"),
+                    Instant.parse("2200-01-01T00:00:00Z"), Duration.ofSeconds(10), 100_000);
+        }
+    }
+
+    /**
+     * The desk's memory: tickets seen by the live server, kept for the history features.
+     *
+     * @param horizon    a ticket with no news for this long leaves the open queue and the windows
+     * @param maxTickets most tickets remembered; the oldest go first
+     */
+    public record DeskLimits(Duration horizon, int maxTickets) {
+        /** @return 30 days, 200,000 tickets */
+        public static DeskLimits defaults() {
+            return new DeskLimits(Duration.ofDays(30), 200_000);
+        }
+    }
 
     /**
      * @param registry the registry directory
      * @param policy   the policy file
-     * @return port 7070, batches of 10,000, 16 MB bodies, a 10 s stop timeout, 3 reasons
+     * @return 127.0.0.1:7070, the champion with the challenger in shadow, no log, no keys, 3 reasons, a 10 s stop
+     *         timeout and the default limits
      */
     public static ServingConfig defaults(Path registry, Path policy) {
-        return new ServingConfig(7070, registry, policy, 10_000, 16L << 20, Duration.ofSeconds(10), 3,
-                ApiKeys.none());
+        return new ServingConfig("127.0.0.1", 7070, registry, policy, null, null, true, null, ApiKeys.none(), false, 3,
+                Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults());
     }
 
-    /**
-     * @param p a port
-     * @return this config on that port
-     */
+    /** @param h the interface; @return this config bound there */
+    public ServingConfig withHost(String h) {
+        return new ServingConfig(h, port, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
+                reasons, stopTimeout, limits, desk);
+    }
+
+    /** @param p a port; @return this config on that port */
     public ServingConfig withPort(int p) {
-        return new ServingConfig(p, registry, policy, maxBatch, maxBodyBytes, stopTimeout, reasons, keys);
+        return new ServingConfig(host, p, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
+                reasons, stopTimeout, limits, desk);
     }
 
     /**
-     * @param k API keys
+     * @param active       the model to activate, or null for the champion
+     * @param shadowModel  the shadow model, or null for the challenger
+     * @param scoreShadow  whether to score a shadow at all
+     * @return this config with those models
+     */
+    public ServingConfig withModels(String active, String shadowModel, boolean scoreShadow) {
+        return new ServingConfig(host, port, registry, policy, active, shadowModel, scoreShadow, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, limits, desk);
+    }
+
+    /** @param url the prediction log's JDBC URL, or null for none; @return this config with that log */
+    public ServingConfig withLog(String url) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, url, keys, insecureNoAuth,
+                reasons, stopTimeout, limits, desk);
+    }
+
+    /**
+     * @param k        API keys
+     * @param noAuthOk whether an open API may listen beyond loopback
      * @return this config with those keys
      */
-    public ServingConfig withKeys(ApiKeys k) {
-        return new ServingConfig(port, registry, policy, maxBatch, maxBodyBytes, stopTimeout, reasons, k);
+    public ServingConfig withKeys(ApiKeys k, boolean noAuthOk) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, k, noAuthOk,
+                reasons, stopTimeout, limits, desk);
+    }
+
+    /** @param l the request limits; @return this config with them */
+    public ServingConfig withLimits(Limits l) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, l, desk);
+    }
+
+    /** @param d the desk's memory; @return this config with it */
+    public ServingConfig withDesk(DeskLimits d) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, limits, d);
+    }
+
+    /** @return whether the host is a loopback address, reachable only from this machine */
+    public boolean loopback() {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 }

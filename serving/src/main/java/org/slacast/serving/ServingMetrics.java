@@ -1,5 +1,6 @@
 package org.slacast.serving;
 
+import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * requests and latencies by route, method and status; scored tickets; which model is active.
  */
 public final class ServingMetrics {
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter scored;
     private final Set<String> models = ConcurrentHashMap.newKeySet();
@@ -29,17 +32,31 @@ public final class ServingMetrics {
     }
 
     /**
-     * @param route  the route template, e.g. {@code /v1/models/{id}/activate}
-     * @param method the HTTP method
-     * @param status the response status
+     * Records a request under its route template, e.g. {@code /v1/models/{id}/activate}. A path that matched no
+     * route, and a method outside the standard ones, fold into one label each, so that no client can add series.
+     *
+     * @param ctx    the request
      * @param millis time spent
      */
-    void request(String route, String method, int status, double millis) {
+    void request(Context ctx, float millis) {
+        request(route(ctx), STANDARD_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "OTHER",
+                ctx.statusCode(), millis);
+    }
+
+    private void request(String route, String method, int status, double millis) {
         // One timer per route, method and status, found without building a Meter.Id on every request.
         Timer t = timers.computeIfAbsent(route + ' ' + method + ' ' + status, k -> Timer.builder("http_server_requests")
                 .description("HTTP requests by route, method and status").tag("route", route).tag("method", method)
                 .tag("status", String.valueOf(status)).publishPercentileHistogram().register(registry));
         t.record((long) (millis * 1e6), TimeUnit.NANOSECONDS);
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException unmatched) {
+            return "unmatched";
+        }
     }
 
     /** @param n tickets scored by one request */
@@ -63,6 +80,18 @@ public final class ServingMetrics {
                 PredictionLog::dropped).description("Log entries dropped because the queue was full").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("slacast_prediction_log_written", log,
                 PredictionLog::written).description("Log entries written").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_prediction_log_rejected", log,
+                PredictionLog::rejected).description("Log entries the database refused, each logged with its request "
+                + "id").register(registry);
+    }
+
+    /** @param desk the live desk, whose open queue and expired tickets are reported */
+    void bind(org.slacast.core.feature.DeskState desk) {
+        Gauge.builder("slacast_desk_open_tickets", desk::openTickets).description("Tickets in the live open queue")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_desk_expired_tickets", desk,
+                org.slacast.core.feature.DeskState::expiredTickets).description("Tickets that left the open queue "
+                + "unresolved, past the open horizon or the bound").register(registry);
     }
 
     /** @return the Prometheus text exposition */

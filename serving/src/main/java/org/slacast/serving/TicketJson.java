@@ -19,22 +19,29 @@ import org.slacast.core.ticket.Urgency;
 
 /**
  * Reads a score request's ticket and events from JSON, in the native format's field names, naming the JSON path
- * of the first field at fault.
+ * of the first field at fault. Every string is bounded in length and free of control characters (a NUL would be
+ * refused by PostgreSQL's log much later), every instant lies within the configured range, and the events per
+ * ticket are bounded, so a request costs the server a bounded amount of work.
  */
 final class TicketJson {
+    /** Longest ticket id. */
+    static final int MAX_ID_CHARS = 256;
     private static final Set<String> TICKET_FIELDS = Set.of("id", "created_at", "priority", "impact", "urgency",
             "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject",
             "body");
     private static final Set<String> EVENT_FIELDS = Set.of("at", "type", "status", "priority", "tier", "team", "agent");
 
-    private TicketJson() {
+    private final ServingConfig.Limits limits;
+
+    TicketJson(ServingConfig.Limits limits) {
+        this.limits = limits;
     }
 
     /** One scoring request: the ticket, its events so far, and when to score it. */
     record Request(Ticket ticket, List<TicketEvent> events, Instant asOf) {
     }
 
-    static Request request(JsonNode node, String path) {
+    Request request(JsonNode node, String path) {
         object(node, path);
         unknown(node, path, Set.of("ticket", "events", "as_of"));
         Ticket t = ticket(node.get("ticket"), prefix(path, "ticket"));
@@ -43,6 +50,10 @@ final class TicketJson {
         if (ev != null && !ev.isNull()) {
             if (!ev.isArray()) {
                 throw BadRequest.field(prefix(path, "events"), "must be an array of events");
+            }
+            if (ev.size() > limits.maxEvents()) {
+                throw BadRequest.tooLarge(prefix(path, "events"), "a ticket holds at most " + limits.maxEvents()
+                        + " events, not " + ev.size() + " (setting: --max-events)");
             }
             for (int i = 0; i < ev.size(); i++) {
                 events.add(event(ev.get(i), t, prefix(path, "events") + "[" + i + "]"));
@@ -55,13 +66,13 @@ final class TicketJson {
         return new Request(t, events, asOf);
     }
 
-    private static Ticket ticket(JsonNode n, String path) {
+    private Ticket ticket(JsonNode n, String path) {
         if (n == null || n.isNull()) {
             throw BadRequest.field(path, "is required: an object with at least id, created_at and priority");
         }
         object(n, path);
         unknown(n, path, TICKET_FIELDS);
-        String id = text(n, path, "id", true);
+        String id = id(n.get("id"), prefix(path, "id"));
         return new Ticket(id, instant(require(n, path, "created_at"), path + ".created_at"),
                 level(n, path, "priority", Priority::parse, true), level(n, path, "impact", Impact::parse, false),
                 level(n, path, "urgency", Urgency::parse, false), level(n, path, "tier", Tier::parse, false),
@@ -71,7 +82,7 @@ final class TicketJson {
                 text(n, path, "body", false));
     }
 
-    private static TicketEvent event(JsonNode n, Ticket t, String path) {
+    private TicketEvent event(JsonNode n, Ticket t, String path) {
         object(n, path);
         unknown(n, path, EVENT_FIELDS);
         Instant at = instant(require(n, path, "at"), path + ".at");
@@ -98,7 +109,7 @@ final class TicketJson {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw BadRequest.field(prefix(path, f), "is not a known field; known: " + known.stream().sorted().toList());
+                throw BadRequest.field(prefix(path, ScoreJson.plain(f, 64)), "is not a known field; known: " + known.stream().sorted().toList());
             }
         }
     }
@@ -111,22 +122,19 @@ final class TicketJson {
         return v;
     }
 
-    private static String text(JsonNode n, String path, String field, boolean required) {
+    private String text(JsonNode n, String path, String field, boolean required) {
         JsonNode v = required ? require(n, path, field) : n.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isTextual()) {
-            throw BadRequest.field(prefix(path, field), "must be a string");
-        }
-        String s = v.asText().strip();
+        String s = checked(v, prefix(path, field), limits.maxTextChars()).strip();
         if (required && s.isEmpty()) {
             throw BadRequest.field(prefix(path, field), "must not be blank");
         }
         return s.isEmpty() ? null : s;
     }
 
-    private static <T> T level(JsonNode n, String path, String field, Function<String, T> parse, boolean required) {
+    private <T> T level(JsonNode n, String path, String field, Function<String, T> parse, boolean required) {
         String s = text(n, path, field, required);
         if (s == null) {
             return null;
@@ -138,15 +146,60 @@ final class TicketJson {
         }
     }
 
-    static Instant instant(JsonNode v, String path) {
+    Instant instant(JsonNode v, String path) {
         if (!v.isTextual()) {
             throw BadRequest.field(path, "must be an ISO-8601 instant string such as 2026-03-02T09:15:00Z");
         }
+        String text = v.asText();
+        Instant at;
         try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
+            at = text.length() > 64 ? null : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw BadRequest.field(path, "'" + v.asText() + "' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z");
+            at = null;
         }
+        if (at == null) {
+            throw BadRequest.field(path, "'" + ScoreJson.plain(text, 64) + "' is not an ISO-8601 instant such as "
+                    + "2026-03-02T09:15:00Z");
+        }
+        if (at.isBefore(limits.earliest()) || at.isAfter(limits.latest())) {
+            throw BadRequest.field(path, "must lie between " + limits.earliest() + " and " + limits.latest());
+        }
+        return at;
+    }
+
+    /**
+     * @param v    a ticket id's JSON value, or null
+     * @param path its JSON path
+     * @return the id, stripped
+     */
+    String id(JsonNode v, String path) {
+        if (v == null || v.isNull()) {
+            throw BadRequest.field(path, "is required: a string");
+        }
+        String id = checked(v, path, MAX_ID_CHARS).strip();
+        if (id.isEmpty()) {
+            throw BadRequest.field(path, "must not be blank");
+        }
+        return id;
+    }
+
+    /** A string value of at most {@code max} characters with no control characters but tab and line breaks. */
+    private static String checked(JsonNode v, String path, int max) {
+        if (!v.isTextual()) {
+            throw BadRequest.field(path, "must be a string");
+        }
+        String s = v.asText();
+        if (s.length() > max) {
+            throw BadRequest.field(path, "is " + s.length() + " characters long; at most " + max + " are accepted");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw BadRequest.field(path, "holds the control character U+" + String.format("%04X", (int) c)
+                        + " at position " + i + "; remove it");
+            }
+        }
+        return s;
     }
 
     static String prefix(String path, String field) {

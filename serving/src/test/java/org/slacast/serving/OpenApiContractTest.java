@@ -22,8 +22,8 @@ class OpenApiContractTest {
     void theDocumentAndTheRoutesAgree() throws Exception {
         Registry r = new Registry(Path.of("target/no-registry"));
         ActiveModel models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
-        Javalin app = SlacastServer.create(ServingConfig.defaults(r.dir(), null).withPort(0), models,
-                new ScoringService(models, 3, null),
+        ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0);
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg, null),
                 new ServingMetrics(models::activeId));
         Set<String> routes = new TreeSet<>();
         for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
@@ -32,7 +32,7 @@ class OpenApiContractTest {
                 routes.add(method + " " + e.endpoint.path);
             }
         }
-        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SlacastServer.OPENAPI);
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(OpsController.OPENAPI);
         Set<String> documented = new TreeSet<>();
         for (Iterator<String> paths = spec.get("paths").fieldNames(); paths.hasNext(); ) {
             String path = paths.next();

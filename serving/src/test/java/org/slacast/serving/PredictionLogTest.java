@@ -149,7 +149,9 @@ class PredictionLogTest {
         String url = "jdbc:duckdb:" + tmp.resolve("shadow.duckdb");
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScoringApiTest.TICKET);
         try (PredictionLog log = new PredictionLog(url, "predictions", 100)) {
-            var out = new ScoringService(models, 3, log).score(java.util.List.of(TicketJson.request(body, "")), "req-1");
+            ServingConfig cfg = TestApi.config("lr-a");
+            var out = new ScoringService(models, cfg, log).score(java.util.List.of(
+                    new TicketJson(cfg.limits()).request(body, "")), "req-1");
             assertThat(out).singleElement().satisfies(s -> assertThat(s.bundle().manifest().id()).isEqualTo("lr-a"));
         }
         try (Connection c = DriverManager.getConnection(url);

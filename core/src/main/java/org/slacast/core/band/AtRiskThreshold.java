@@ -1,5 +1,6 @@
 package org.slacast.core.band;
 
+import org.slacast.core.BadInputException;
 import java.time.Duration;
 import java.util.Locale;
 import org.slacast.core.policy.Durations;
@@ -41,7 +42,7 @@ public sealed interface AtRiskThreshold {
         /** Checks the range. */
         public FractionRemaining {
             if (!(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("an at-risk fraction must be between 0% and 100%, not " + fraction);
+                throw new BadInputException("an at-risk fraction must be between 0% and 100%, not " + fraction);
             }
         }
 
@@ -70,7 +71,7 @@ public sealed interface AtRiskThreshold {
             }
             return new Lead(Durations.parse(t));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an at-risk threshold; use a share of the target "
+            throw new BadInputException("'" + text + "' is not an at-risk threshold; use a share of the target "
                     + "left (25%), business time (4bh, 30bm) or a lead time (2d, 4h)", e);
         }
     }

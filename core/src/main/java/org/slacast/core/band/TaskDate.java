@@ -1,5 +1,6 @@
 package org.slacast.core.band;
 
+import org.slacast.core.BadInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -72,7 +73,7 @@ public record TaskDate(LocalDate date, Instant instant) {
                 // try the next format
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a date; use yyyy-MM-dd, yyyy/MM/dd, dd-MM-yyyy, "
+        throw new BadInputException("'" + text + "' is not a date; use yyyy-MM-dd, yyyy/MM/dd, dd-MM-yyyy, "
                 + "MM/dd/yyyy, or a date-time such as 2026-03-01T09:30Z or 2026-03-01 09:30");
     }
 }

@@ -1,5 +1,6 @@
 package org.slacast.core.band;
 
+import org.slacast.core.BadInputException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ public record TaskItem(String taskId, String owner, String checkpoint, String st
         if (INACTIVE.contains(s)) {
             return State.NOT_ACTIVE;
         }
-        throw new IllegalArgumentException("status '" + status + "' is not known; use open or in_progress (active), "
+        throw new BadInputException("status '" + status + "' is not known; use open or in_progress (active), "
                 + "paused/on_hold/pending (paused), or done/closed/cancelled (not active)");
     }
 }

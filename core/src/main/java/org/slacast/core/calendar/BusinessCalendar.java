@@ -1,5 +1,6 @@
 package org.slacast.core.calendar;
 
+import org.slacast.core.BadInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public final class BusinessCalendar {
         this.hours = Objects.requireNonNull(hours, "hours");
         this.holidays = List.copyOf(holidays);
         if (hours.isEmpty()) {
-            throw new IllegalArgumentException("calendar '" + name + "' has no working hours; give at least one day "
+            throw new BadInputException("calendar '" + name + "' has no working hours; give at least one day "
                     + "a shift such as 09:00-17:00, or use 24x7");
         }
     }
@@ -181,7 +182,7 @@ public final class BusinessCalendar {
      */
     public long plusMillis(long from, long amount) {
         if (amount < 0) {
-            throw new IllegalArgumentException("cannot add a negative business time " + amount + " ms");
+            throw new BadInputException("cannot add a negative business time " + amount + " ms");
         }
         if (amount == 0) {
             return from;
@@ -205,7 +206,7 @@ public final class BusinessCalendar {
             }
             idle = worked ? 0 : idle + 1;
             if (idle > MAX_IDLE_DAYS) {
-                throw new IllegalStateException("calendar '" + name + "' has no working time in the "
+                throw new BadInputException("calendar '" + name + "' has no working time in the "
                         + MAX_IDLE_DAYS + " days after " + LocalDate.ofEpochDay(day - MAX_IDLE_DAYS)
                         + "; check its hours and holidays");
             }

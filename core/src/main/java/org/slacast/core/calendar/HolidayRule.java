@@ -1,5 +1,6 @@
 package org.slacast.core.calendar;
 
+import org.slacast.core.BadInputException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -64,7 +65,7 @@ public sealed interface HolidayRule {
         /** Checks n. */
         public NthWeekday {
             if (n < 1 || n > 5) {
-                throw new IllegalArgumentException("the n of an nth-weekday holiday must be 1 to 5, not " + n);
+                throw new BadInputException("the n of an nth-weekday holiday must be 1 to 5, not " + n);
             }
         }
 
@@ -119,7 +120,7 @@ public sealed interface HolidayRule {
                 return new Annual(MonthDay.parse(t.startsWith("--") ? t : "--" + t));
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("holiday '" + text + "' is not a real date", e);
+            throw new BadInputException("holiday '" + text + "' is not a real date", e);
         }
         String[] w = t.split("\\s+");
         if (w.length == 4 && w[2].equals("of")) {
@@ -133,7 +134,7 @@ public sealed interface HolidayRule {
                 return new NthWeekday(n, day, month);
             }
         }
-        throw new IllegalArgumentException("holiday '" + text + "' is not a rule; use yyyy-MM-dd (once), MM-dd "
+        throw new BadInputException("holiday '" + text + "' is not a rule; use yyyy-MM-dd (once), MM-dd "
                 + "(every year), 'first monday of september' or 'last monday of may'");
     }
 
@@ -158,7 +159,7 @@ public sealed interface HolidayRule {
                 return e;
             }
         }
-        throw new IllegalArgumentException("holiday '" + text + "': '" + word + "' is not a "
+        throw new BadInputException("holiday '" + text + "': '" + word + "' is not a "
                 + type.getSimpleName().replace("DayOfWeek", "weekday").toLowerCase(Locale.ROOT));
     }
 

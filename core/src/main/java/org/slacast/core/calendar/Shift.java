@@ -1,5 +1,6 @@
 package org.slacast.core.calendar;
 
+import org.slacast.core.BadInputException;
 import java.time.LocalTime;
 
 /**
@@ -15,7 +16,7 @@ public record Shift(int startMinute, int endMinute) implements Comparable<Shift>
     /** Checks the bounds. */
     public Shift {
         if (startMinute < 0 || startMinute >= 1440 || endMinute <= startMinute || endMinute > 1440) {
-            throw new IllegalArgumentException("shift " + format(startMinute) + "-" + format(endMinute)
+            throw new BadInputException("shift " + format(startMinute) + "-" + format(endMinute)
                     + " must end after it starts, within one day (split a night shift into 22:00-24:00 and 00:00-06:00)");
         }
     }
@@ -30,7 +31,7 @@ public record Shift(int startMinute, int endMinute) implements Comparable<Shift>
     public static Shift parse(String text) {
         String[] parts = text.strip().split("\\s*-\\s*");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("shift '" + text + "' is not of the form HH:mm-HH:mm, e.g. 08:00-12:00");
+            throw new BadInputException("shift '" + text + "' is not of the form HH:mm-HH:mm, e.g. 08:00-12:00");
         }
         return new Shift(minuteOf(parts[0], text), minuteOf(parts[1], text));
     }
@@ -43,7 +44,7 @@ public record Shift(int startMinute, int endMinute) implements Comparable<Shift>
             LocalTime t = LocalTime.parse(hhmm.length() == 4 ? "0" + hhmm : hhmm);
             return t.getHour() * 60 + t.getMinute();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("shift '" + whole + "' has a time '" + hhmm + "' that is not HH:mm", e);
+            throw new BadInputException("shift '" + whole + "' has a time '" + hhmm + "' that is not HH:mm", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.slacast.core.calendar;
 
+import org.slacast.core.BadInputException;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public record WeeklyHours(Map<DayOfWeek, List<Shift>> shifts) {
             day.sort(null);
             for (int i = 1; i < day.size(); i++) {
                 if (day.get(i).startMinute() < day.get(i - 1).endMinute()) {
-                    throw new IllegalArgumentException(d.name().toLowerCase(Locale.ROOT) + " has overlapping shifts "
+                    throw new BadInputException(d.name().toLowerCase(Locale.ROOT) + " has overlapping shifts "
                             + day.get(i - 1) + " and " + day.get(i));
                 }
             }
@@ -110,7 +111,7 @@ public record WeeklyHours(Map<DayOfWeek, List<Shift>> shifts) {
                 return d;
             }
         }
-        throw new IllegalArgumentException("'" + spec + "' is not a day spec; use mon..sun, ranges like mon-fri, "
+        throw new BadInputException("'" + spec + "' is not a day spec; use mon..sun, ranges like mon-fri, "
                 + "lists like sat,sun, or daily");
     }
 }

@@ -1,5 +1,6 @@
 package org.slacast.core.cost;
 
+import org.slacast.core.BadInputException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.slacast.core.ticket.Priority;
@@ -23,16 +24,16 @@ public record CostModel(Map<Priority, Double> penalties, double interventionCost
         for (Priority pr : Priority.values()) {
             double v = penalties.getOrDefault(pr, 0.0);
             if (!(v >= 0)) {
-                throw new IllegalArgumentException("penalty for " + pr.label() + " must be 0 or more, not " + v);
+                throw new BadInputException("penalty for " + pr.label() + " must be 0 or more, not " + v);
             }
             p.put(pr, v);
         }
         penalties = java.util.Collections.unmodifiableMap(p);
         if (!(interventionCost >= 0)) {
-            throw new IllegalArgumentException("intervention cost must be 0 or more, not " + interventionCost);
+            throw new BadInputException("intervention cost must be 0 or more, not " + interventionCost);
         }
         if (!(effectiveness >= 0 && effectiveness <= 1)) {
-            throw new IllegalArgumentException("intervention effectiveness must be between 0 and 1, not " + effectiveness);
+            throw new BadInputException("intervention effectiveness must be between 0 and 1, not " + effectiveness);
         }
     }
 

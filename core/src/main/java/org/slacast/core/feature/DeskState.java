@@ -1,8 +1,11 @@
 package org.slacast.core.feature;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slacast.core.ticket.Ticket;
 
@@ -11,8 +14,11 @@ import org.slacast.core.ticket.Ticket;
  * and breach rates over outcomes already known. Training replays history through it in time order; serving feeds
  * it live. Either way a query at instant t sees only what was fed before t, so history cannot leak.
  *
- * <p>Windows are evicted as time moves forward; feeding out of order (as a live service may) keeps every entry,
- * at the cost of counting a late entry for a little longer than its window.
+ * <p>A query never changes what the desk holds: it counts the entries in its windows that end at its instant, so
+ * a query far in the future or the past leaves the next query's answer alone. Only what is fed moves the desk's
+ * own clock (the latest arrival), and entries older than the longest window behind that clock are dropped.
+ * Memory is bounded: every key longer than {@value #KEY_CHARS} characters is kept as a digest, a ticket open
+ * longer than the open horizon leaves the queue, and at most {@code maxOpen} tickets are held open.
  */
 public final class DeskState {
     private static final long HOUR = 3_600_000L;
@@ -31,13 +37,31 @@ public final class DeskState {
     private final Map<String, Outcomes> teamOutcomes = new HashMap<>();
     private final Map<String, Outcomes> systemOutcomes = new HashMap<>();
     private final Outcomes deskOutcomes = new Outcomes();
-    private final Map<String, String[]> open = new HashMap<>();
+    private final Map<String, Open> open = new LinkedHashMap<>();
     private final Map<String, Integer> openByTeam = new HashMap<>();
     private final Map<String, Integer> openBySystem = new HashMap<>();
+    private final long openHorizon;
+    private final int maxOpen;
+    private long clock = Long.MIN_VALUE;
+    private long expired;
 
-    /** Creates an empty desk. */
+    /** A ticket in the queue: where it waits and since when. */
+    private record Open(String team, String system, long since) {
+    }
+
+    /** Creates an empty desk that keeps open tickets until they are resolved. */
     public DeskState() {
-        // empty history
+        this(null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param openHorizon a ticket created this long before the desk's clock with no resolution leaves the open
+     *                    queue; null keeps it until it is resolved
+     * @param maxOpen     most tickets held open; past it the oldest leaves the queue
+     */
+    public DeskState(Duration openHorizon, int maxOpen) {
+        this.openHorizon = openHorizon == null ? Long.MAX_VALUE : openHorizon.toMillis();
+        this.maxOpen = maxOpen;
     }
 
     /**
@@ -50,6 +74,7 @@ public final class DeskState {
             return;
         }
         long at = t.createdAt().toEpochMilli();
+        advance(at);
         add(requester7, t.requester(), 7 * DAY, at);
         add(requester30, t.requester(), 30 * DAY, at);
         add(system7, t.system(), 7 * DAY, at);
@@ -60,9 +85,57 @@ public final class DeskState {
         deskHour.add(at);
         String team = key(t.team());
         String system = key(t.system());
-        open.put(t.id(), new String[] {team, system});
+        open.put(t.id(), new Open(team, system, at));
         openByTeam.merge(team, 1, Integer::sum);
         openBySystem.merge(system, 1, Integer::sum);
+        while (open.size() > maxOpen) {
+            leave(open.keySet().iterator().next());
+            expired++;
+        }
+    }
+
+    /**
+     * Moves the desk's clock to a fed instant, dropping what no query at or after it can count.
+     */
+    private void advance(long at) {
+        if (at <= clock) {
+            return;
+        }
+        clock = at;
+        long before30 = at - 30 * DAY;
+        long before7 = at - 7 * DAY;
+        long beforeHour = at - HOUR;
+        evict(requester30, before30);
+        evict(system30, before30);
+        evict(team30, before30);
+        evict(requester7, before7);
+        evict(system7, before7);
+        evict(team7, before7);
+        evict(systemHour, beforeHour);
+        deskHour.dropUpTo(beforeHour);
+        for (Outcomes o : teamOutcomes.values()) {
+            o.dropUpTo(before30);
+        }
+        for (Outcomes o : systemOutcomes.values()) {
+            o.dropUpTo(before30);
+        }
+        deskOutcomes.dropUpTo(before30);
+        if (openHorizon != Long.MAX_VALUE) {
+            for (Iterator<Map.Entry<String, Open>> it = open.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Open> e = it.next();
+                if (e.getValue().since() > at - openHorizon) {
+                    break; // insertion order is nearly creation order; the rest are younger
+                }
+                it.remove();
+                openByTeam.merge(e.getValue().team(), -1, Integer::sum);
+                openBySystem.merge(e.getValue().system(), -1, Integer::sum);
+                expired++;
+            }
+        }
+    }
+
+    private static void evict(Map<String, Window> m, long upTo) {
+        m.values().removeIf(w -> w.dropUpTo(upTo));
     }
 
     /**
@@ -71,10 +144,16 @@ public final class DeskState {
      * @param ticketId the ticket
      */
     public synchronized void resolved(String ticketId) {
-        String[] keys = open.remove(ticketId);
-        if (keys != null) {
-            openByTeam.merge(keys[0], -1, Integer::sum);
-            openBySystem.merge(keys[1], -1, Integer::sum);
+        leave(ticketId);
+    }
+
+    private void leave(String ticketId) {
+        Open o = open.remove(ticketId);
+        if (o != null) {
+            openByTeam.merge(o.team(), -1, Integer::sum);
+            openBySystem.merge(o.system(), -1, Integer::sum);
+            openByTeam.remove(o.team(), 0);
+            openBySystem.remove(o.system(), 0);
         }
     }
 
@@ -118,6 +197,11 @@ public final class DeskState {
         return open.size();
     }
 
+    /** @return how many tickets left the open queue unresolved, past the open horizon or the bound */
+    public synchronized long expiredTickets() {
+        return expired;
+    }
+
     private static double rate(Map<String, Outcomes> m, String key, long at, double desk) {
         Outcomes o = m.get(key);
         return o == null ? desk : o.rate(at, desk, PRIOR);
@@ -132,8 +216,29 @@ public final class DeskState {
         return w == null ? 0 : w.count(at);
     }
 
-    private static String key(String value) {
-        return value == null ? "" : value;
+    /** Longest key kept as it is. */
+    static final int KEY_CHARS = 64;
+
+    /**
+     * The key a value is counted under: itself when short, otherwise its first characters and a 64-bit digest
+     * of the whole, so that a client's long strings cannot grow the desk's memory.
+     *
+     * @param value a requester, system or team, or null
+     * @return its key
+     */
+    public static String key(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() <= KEY_CHARS) {
+            return value;
+        }
+        long h = 1125899906842597L;
+        for (int i = 0; i < value.length(); i++) {
+            h = 31 * h + value.charAt(i);
+        }
+        long h2 = value.hashCode() * 0x9E3779B97F4A7C15L ^ value.length();
+        return value.substring(0, 24) + '#' + Long.toHexString(h) + Long.toHexString(h2);
     }
 
     /**
@@ -160,43 +265,80 @@ public final class DeskState {
                           double systemArrivals1h) {
     }
 
-    /** Instants within a trailing span. */
+    /** Instants within a trailing span, kept sorted so that a count at any instant needs no eviction. */
     private static final class Window {
         private final long span;
-        private final ArrayDeque<Long> times = new ArrayDeque<>();
+        private long[] times = new long[4];
+        private int from;
+        private int to;
 
         Window(long span) {
             this.span = span;
         }
 
         void add(long at) {
-            times.addLast(at);
+            if (to == times.length) {
+                int n = to - from;
+                long[] grown = n * 2 > times.length ? new long[times.length * 2] : times;
+                System.arraycopy(times, from, grown, 0, n);
+                times = grown;
+                from = 0;
+                to = n;
+            }
+            int i = to++;
+            // Entries come nearly in order: shift the few later ones up.
+            while (i > from && times[i - 1] > at) {
+                times[i] = times[i - 1];
+                i--;
+            }
+            times[i] = at;
         }
 
+        /** Entries in (at - span, at]. */
         int count(long at) {
-            while (!times.isEmpty() && times.peekFirst() <= at - span) {
-                times.pollFirst();
+            return upper(at) - upper(at - span);
+        }
+
+        /** Drops entries at or before an instant; @return whether the window is now empty */
+        boolean dropUpTo(long at) {
+            from = upper(at);
+            return from == to;
+        }
+
+        /** The first index whose entry is after {@code at}. */
+        private int upper(long at) {
+            int i = Arrays.binarySearch(times, from, to, at);
+            if (i < 0) {
+                return -i - 1;
             }
-            return times.size();
+            while (i + 1 < to && times[i + 1] == at) {
+                i++;
+            }
+            return i + 1;
         }
     }
 
-    /** Outcomes known within the last 30 days. */
+    /** Outcomes known within the last 30 days: their instants in a window, and breaches counted beside them. */
     private static final class Outcomes {
-        private final ArrayDeque<long[]> entries = new ArrayDeque<>();
-        private int breaches;
+        private final Window all = new Window(30 * DAY);
+        private final Window breached = new Window(30 * DAY);
 
-        void add(long at, boolean breached) {
-            entries.addLast(new long[] {at, breached ? 1 : 0});
-            breaches += breached ? 1 : 0;
+        void add(long at, boolean breach) {
+            all.add(at);
+            if (breach) {
+                breached.add(at);
+            }
         }
 
         double rate(long at, double prior, double weight) {
-            while (!entries.isEmpty() && entries.peekFirst()[0] <= at - 30 * DAY) {
-                breaches -= (int) entries.pollFirst()[1];
-            }
-            int n = entries.size();
+            int n = all.count(at);
+            int breaches = breached.count(at);
             return n + weight == 0 ? 0 : (breaches + weight * prior) / (n + weight);
+        }
+
+        void dropUpTo(long at) {
+            all.dropUpTo(at);
+            breached.dropUpTo(at);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.slacast.core.policy;
 
+import org.slacast.core.BadInputException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class Durations {
 
     private static Duration positive(Duration d, String text) {
         if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("duration '" + text + "' must be positive");
+            throw new BadInputException("duration '" + text + "' must be positive");
         }
         return d;
     }

@@ -1,5 +1,6 @@
 package org.slacast.core.policy;
 
+import org.slacast.core.BadInputException;
 import java.util.Locale;
 import org.slacast.core.ticket.Tier;
 
@@ -58,7 +59,7 @@ public sealed interface Metric {
                 if (l.startsWith("ola_")) {
                     yield new TierOla(Tier.parse(l.substring(4)));
                 }
-                throw new IllegalArgumentException("unknown metric '" + label
+                throw new BadInputException("unknown metric '" + label
                         + "'; expected first_response, resolution or ola_l1, ola_l2, ola_l3");
             }
         };

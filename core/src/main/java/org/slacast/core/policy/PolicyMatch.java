@@ -1,5 +1,6 @@
 package org.slacast.core.policy;
 
+import org.slacast.core.BadInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +25,10 @@ public record PolicyMatch(Map<String, Set<String>> constraints) {
         Map<String, Set<String>> copy = new TreeMap<>();
         constraints.forEach((k, v) -> {
             if (!ATTRIBUTES.contains(k)) {
-                throw new IllegalArgumentException("cannot match on '" + k + "'; use one of " + ATTRIBUTES);
+                throw new BadInputException("cannot match on '" + k + "'; use one of " + ATTRIBUTES);
             }
             if (v.isEmpty()) {
-                throw new IllegalArgumentException("match on '" + k + "' lists no values");
+                throw new BadInputException("match on '" + k + "' lists no values");
             }
             copy.put(k, v.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
         });

@@ -1,5 +1,6 @@
 package org.slacast.core.policy;
 
+import org.slacast.core.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record PolicySet(List<SlaPolicy> policies, Map<String, BusinessCalendar> 
         policies = List.copyOf(policies);
         calendars = Map.copyOf(calendars);
         if (policies.isEmpty()) {
-            throw new IllegalArgumentException("no policies; define at least one under 'policies'");
+            throw new BadInputException("no policies; define at least one under 'policies'");
         }
         for (int i = 0; i < policies.size(); i++) {
             for (int j = i + 1; j < policies.size(); j++) {
@@ -57,7 +58,7 @@ public record PolicySet(List<SlaPolicy> policies, Map<String, BusinessCalendar> 
             for (String a : PolicyMatch.ATTRIBUTES) {
                 attrs.add(a + "=" + ticket.attribute(a));
             }
-            throw new IllegalArgumentException("no policy covers ticket " + ticket.id() + " " + attrs
+            throw new BadInputException("no policy covers ticket " + ticket.id() + " " + attrs
                     + "; add a default policy with an empty match");
         }
         return best;

@@ -1,5 +1,6 @@
 package org.slacast.core.ticket;
 
+import org.slacast.core.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -40,7 +41,7 @@ public enum EventType {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown event type '" + text + "'; expected one of "
+        throw new BadInputException("unknown event type '" + text + "'; expected one of "
                 + Arrays.stream(values()).map(EventType::label).toList());
     }
 

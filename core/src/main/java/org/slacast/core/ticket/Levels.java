@@ -1,5 +1,6 @@
 package org.slacast.core.ticket;
 
+import org.slacast.core.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -10,7 +11,7 @@ final class Levels {
 
     static <E extends Enum<E>> E parse(String text, Class<E> type, E[] values) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(type.getSimpleName().toLowerCase(Locale.ROOT) + " is empty; expected one of "
+            throw new BadInputException(type.getSimpleName().toLowerCase(Locale.ROOT) + " is empty; expected one of "
                     + Arrays.toString(values).toLowerCase(Locale.ROOT));
         }
         String t = text.strip();
@@ -31,7 +32,7 @@ final class Levels {
                 return values[rank - 1];
             }
         }
-        throw new IllegalArgumentException("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + text
+        throw new BadInputException("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + text
                 + "'; expected one of " + Arrays.toString(values).toLowerCase(Locale.ROOT) + " or a rank 1-" + values.length);
     }
 }

@@ -1,5 +1,6 @@
 package org.slacast.core.ticket;
 
+import org.slacast.core.BadInputException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(priority, "priority");
         if (id.isBlank()) {
-            throw new IllegalArgumentException("ticket id is blank");
+            throw new BadInputException("ticket id is blank");
         }
         tier = tier == null ? Tier.L1 : tier;
     }
@@ -68,7 +69,7 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
             case "region" -> region;
             case "team" -> team;
             case "priority" -> priority.label();
-            default -> throw new IllegalArgumentException("unknown ticket attribute '" + attribute + "'");
+            default -> throw new BadInputException("unknown ticket attribute '" + attribute + "'");
         };
     }
 }

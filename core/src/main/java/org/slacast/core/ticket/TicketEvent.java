@@ -1,5 +1,6 @@
 package org.slacast.core.ticket;
 
+import org.slacast.core.BadInputException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public record TicketEvent(String ticketId, Instant at, EventType type, String st
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new BadInputException(message);
         }
     }
 

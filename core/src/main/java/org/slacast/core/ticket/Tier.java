@@ -1,5 +1,6 @@
 package org.slacast.core.ticket;
 
+import org.slacast.core.BadInputException;
 import java.util.Locale;
 
 /** Support tiers: L1 takes every ticket first, L2 and L3 take escalations. */
@@ -19,7 +20,7 @@ public enum Tier {
             case "1" -> L1;
             case "2" -> L2;
             case "3" -> L3;
-            default -> throw new IllegalArgumentException("unknown tier '" + text + "'; expected L1, L2 or L3");
+            default -> throw new BadInputException("unknown tier '" + text + "'; expected L1, L2 or L3");
         };
     }
 }

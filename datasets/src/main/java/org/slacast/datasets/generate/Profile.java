@@ -1,5 +1,6 @@
 package org.slacast.datasets.generate;
 
+import org.slacast.core.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ public record Profile(String name, ZoneId zone, List<SystemSpec> systems, Map<St
         return switch (name) {
             case "banking-it" -> banking();
             case "saas-support" -> saas();
-            default -> throw new IllegalArgumentException("unknown profile '" + name + "'; use one of " + names());
+            default -> throw new BadInputException("unknown profile '" + name + "'; use one of " + names());
         };
     }
 

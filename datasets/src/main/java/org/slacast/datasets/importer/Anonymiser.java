@@ -1,5 +1,6 @@
 package org.slacast.datasets.importer;
 
+import org.slacast.core.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -23,7 +24,7 @@ public final class Anonymiser {
      */
     public Anonymiser(byte[] key) {
         if (key.length < 16) {
-            throw new IllegalArgumentException("the anonymisation key must be at least 16 bytes, not " + key.length);
+            throw new BadInputException("the anonymisation key must be at least 16 bytes, not " + key.length);
         }
         this.key = key.clone();
     }

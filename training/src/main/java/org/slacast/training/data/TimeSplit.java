@@ -1,5 +1,6 @@
 package org.slacast.training.data;
 
+import org.slacast.core.BadInputException;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,11 +28,11 @@ public record TimeSplit(Instant trainEnd, Instant validEnd, Instant first, Insta
      */
     public static TimeSplit of(List<Instant> created, double trainFrac, double validFrac) {
         if (created.size() < 30) {
-            throw new IllegalArgumentException("only " + created.size() + " tickets with a known outcome; training "
+            throw new BadInputException("only " + created.size() + " tickets with a known outcome; training "
                     + "needs at least 30 to split into training, validation and test");
         }
         if (!(trainFrac > 0 && validFrac > 0 && trainFrac + validFrac < 1)) {
-            throw new IllegalArgumentException("split fractions must be positive and leave a test slice, not "
+            throw new BadInputException("split fractions must be positive and leave a test slice, not "
                     + trainFrac + " + " + validFrac);
         }
         List<Instant> sorted = created.stream().sorted().toList();

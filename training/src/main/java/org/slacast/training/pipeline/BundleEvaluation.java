@@ -1,5 +1,6 @@
 package org.slacast.training.pipeline;
 
+import org.slacast.core.BadInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ public final class BundleEvaluation {
             List<Example> later = labelled.stream().filter(e -> e.createdAt().isAfter(after)).toList();
             judged = later.size() >= 30 ? later : labelled;
             if (judged.isEmpty()) {
-                throw new IllegalArgumentException("no ticket in the data has a known outcome yet; evaluate on data "
+                throw new BadInputException("no ticket in the data has a known outcome yet; evaluate on data "
                         + "with resolved tickets");
             }
             double[] p = judged.parallelStream().mapToDouble(e -> b.probability(e.x())).toArray();

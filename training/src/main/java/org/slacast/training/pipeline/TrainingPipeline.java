@@ -1,5 +1,6 @@
 package org.slacast.training.pipeline;
 
+import org.slacast.core.BadInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,7 +99,7 @@ public final class TrainingPipeline {
             }
         }
         if (valid.isEmpty() || test.isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
-            throw new IllegalArgumentException("the data has too few tickets, or no breaches among the training "
+            throw new BadInputException("the data has too few tickets, or no breaches among the training "
                     + "tickets; give more data (slacast generate --tickets 10000 makes enough)");
         }
         List<Feature.Kind> kinds = extractor.features().stream().map(Feature::kind).toList();

@@ -1,0 +1,76 @@
+package org.slacast.app;
+
+import java.time.Duration;
+import org.slacast.serving.ApiKeys;
+import org.slacast.serving.ServingConfig;
+import picocli.CommandLine.Option;
+
+/** Where and how the API listens, and the bounds on what one request may ask: shared by serve and demo. */
+final class ServeOptions {
+    private static final ServingConfig.Limits LIMITS = ServingConfig.Limits.defaults();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = {"Interface to listen on (default: ${DEFAULT-VALUE}, this machine only).",
+                "0.0.0.0 listens on every interface, and then needs API keys or --insecure-no-auth."})
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port, 1 to 65535; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--api-keys", paramLabel = "KEY:ROLE,...", defaultValue = "${env:SLACAST_API_KEYS}",
+            description = {"API keys with roles score or admin (default: $SLACAST_API_KEYS; prefer the variable, "
+                + "which other users cannot read from the process list).", "Without keys the API is open."})
+    String apiKeys;
+
+    @Option(names = "--insecure-no-auth", description = "Serve without API keys on an address other than loopback.")
+    boolean insecureNoAuth;
+
+    @Option(names = "--max-body", defaultValue = "16777216", paramLabel = "BYTES",
+            description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--max-batch", defaultValue = "" + 10_000, paramLabel = "N",
+            description = "Most tickets in one batch request (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--max-events", defaultValue = "1000", paramLabel = "N",
+            description = "Most events in one ticket (default: ${DEFAULT-VALUE}).")
+    int maxEvents;
+
+    @Option(names = "--max-text", defaultValue = "10000", paramLabel = "CHARS",
+            description = "Longest string field (default: ${DEFAULT-VALUE}).")
+    int maxText;
+
+    @Option(names = "--deadline", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest a request may compute before it is answered 503 (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Option(names = "--desk-horizon", defaultValue = "30d", paramLabel = "DURATION",
+            converter = DurationConverter.class, description = "A ticket with no news for this long leaves the live "
+            + "open queue (default: ${DEFAULT-VALUE}).")
+    Duration deskHorizon;
+
+    @Option(names = "--desk-max-tickets", defaultValue = "200000", paramLabel = "N",
+            description = "Most tickets the live desk remembers as open (default: ${DEFAULT-VALUE}).")
+    int deskMaxTickets;
+
+    /** Applies these options to a configuration. */
+    ServingConfig apply(ServingConfig base) {
+        positive("--max-body", maxBody);
+        positive("--max-batch", maxBatch);
+        positive("--max-events", maxEvents);
+        positive("--max-text", maxText);
+        positive("--desk-max-tickets", deskMaxTickets);
+        ServingConfig.Limits limits = new ServingConfig.Limits(maxBody, maxBatch, maxEvents, maxText,
+                LIMITS.earliest(), LIMITS.latest(), deadline, LIMITS.maxLogQueue());
+        return base.withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
+                .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets));
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) {
+            throw new UsageException(option + " must be at least 1, not " + value);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.slacast.app;
+
+import org.slacast.core.BadInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slacast.core.cost.CostModel;
+import org.slacast.core.csv.TicketData;
+import org.slacast.core.policy.Metric;
+import org.slacast.core.ticket.Priority;
+import org.slacast.models.ModelKind;
+import org.slacast.models.Registry;
+import org.slacast.training.eval.Evaluation;
+import org.slacast.training.pipeline.TrainedModel;
+import org.slacast.training.pipeline.TrainingOptions;
+import org.slacast.training.pipeline.TrainingPipeline;
+import org.slacast.training.report.Report;
+import org.slacast.training.report.ReportFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slacast train}: features, time split, models, calibration, evaluation, bundles and the report. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = {
+    "Train breach models on tickets and events: the Random Forest, logistic regression and gradient boosting, each "
+        + "calibrated, with a cost-chosen threshold, judged on the latest tickets beside two baselines. Bundles go "
+        + "into the registry with the report: in a new registry the best on validation becomes champion and the "
+        + "runner-up challenger; otherwise the best becomes challenger.",
+    "", "Example:", "  slacast train --data data/bank"})
+public final class TrainCommand extends ModelCommand {
+    @Option(names = "--models", split = ",", paramLabel = "KIND",
+            description = "Models to fit: random-forest, logistic, gradient-boosting (default: all three).")
+    private List<String> kinds;
+
+    @Option(names = "--target", defaultValue = "resolution", paramLabel = "METRIC",
+            description = "Metric whose breach is predicted (default: ${DEFAULT-VALUE}).")
+    private String target;
+
+    @Option(names = "--checkpoints", split = ",", paramLabel = "FRACTION",
+            description = "Fractions of the target at which examples are taken (default: 0,0.25,0.5,0.75).")
+    private List<Double> checkpoints;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--max-train-examples", defaultValue = "200000", paramLabel = "N",
+            description = "Fit on a seeded sample of at most N training examples (default: ${DEFAULT-VALUE}).")
+    private int maxTrain;
+
+    @Option(names = "--param", paramLabel = "KIND.NAME=VALUE",
+            description = "A fitting parameter, e.g. random-forest.trees=300, logistic.epochs=10.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--penalty", paramLabel = "PRIORITY=COST",
+            description = "Breach penalty per priority (default: critical=500 high=200 medium=50 low=10 planning=5).")
+    private Map<String, Double> penalties = new LinkedHashMap<>();
+
+    @Option(names = "--intervention-cost", defaultValue = "20", paramLabel = "COST",
+            description = "Cost of one intervention (default: ${DEFAULT-VALUE}).")
+    private double interventionCost;
+
+    @Option(names = "--effectiveness", defaultValue = "0.5", paramLabel = "SHARE",
+            description = "Share of breaches an intervention prevents (default: ${DEFAULT-VALUE}).")
+    private double effectiveness;
+
+    @Option(names = "--no-report", description = "Do not write the report.")
+    private boolean noReport;
+
+    /** Creates the command. */
+    public TrainCommand() {
+        // picocli fills the fields
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingOptions o = options();
+        var policies = models.policies(source);
+        TicketData data = source.load();
+        BarProgress progress = new BarProgress(System.err);
+        TrainingPipeline.Result r = new TrainingPipeline(o).run(data, policies, source.describe(), progress);
+        progress.finish();
+        Registry registry = models.registry();
+        List<String> ids = new ArrayList<>();
+        for (TrainedModel m : r.models()) {
+            ids.add(registry.store(m.bundle()).manifest().id());
+        }
+        Registry.Roles before = registry.roles();
+        if (before.champion() == null) {
+            // A new registry: the best on validation serves, the runner-up is scored against it.
+            registry.promote(ids.getFirst(), true);
+            if (ids.size() > 1) {
+                registry.setChallenger(ids.get(1));
+            }
+        } else {
+            registry.setChallenger(ids.getFirst());
+        }
+        Registry.Roles roles = registry.roles();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!data.rejects().isEmpty()) {
+            out.printf("%d input rows left out (first: %s)%n", data.rejects().size(), data.rejects().getFirst());
+        }
+        out.printf("%d tickets with a known outcome, %d examples; trained on %s .. %s, tested on tickets from %s%n",
+                r.provenance().tickets(), r.provenance().examples(), r.split().first(), r.split().trainEnd(),
+                r.split().validEnd());
+        printTable(out, r);
+        if (!noReport) {
+            Report report = Report.of(r, roles.champion(), roles.challenger());
+            for (String id : ids) {
+                ReportFiles.write(report, registry.path(id));
+            }
+            out.printf("report: %s%n", registry.path(ids.getFirst()).resolve(ReportFiles.HTML));
+        }
+        out.printf("registry %s: champion %s, challenger %s%n", registry.dir(), roles.champion(),
+                roles.challenger() == null ? "none" : roles.challenger());
+        return 0;
+    }
+
+    static void printTable(PrintWriter out, TrainingPipeline.Result r) {
+        out.printf("%n%-44s %8s %8s %8s %8s %7s %9s %10s %7s%n", "model (test slice)", "ROC-AUC", "PR-AUC", "Brier",
+                "ECE", "lift10", "threshold", "savings", "ROI");
+        for (TrainedModel m : r.models()) {
+            row(out, m.bundle().manifest().id(), m.test());
+        }
+        for (Evaluation b : r.baselines()) {
+            row(out, b.name(), b);
+        }
+    }
+
+    static void row(PrintWriter out, String name, Evaluation e) {
+        out.printf("%-44s %8.4f %8.4f %8.4f %8.4f %7.2f %9.2f %10.0f %7.2f%n", name, e.overall().rocAuc(),
+                e.overall().prAuc(), e.overall().brier(), e.overall().ece(), e.overall().liftTop10(),
+                e.confusion().threshold(), e.cost().netSavings(), e.cost().roi());
+    }
+
+    private TrainingOptions options() {
+        TrainingOptions d = TrainingOptions.defaults();
+        List<ModelKind> ks = kinds == null ? d.kinds() : kinds.stream().map(ModelKind::parse).distinct().toList();
+        Map<ModelKind, Map<String, Number>> p = new EnumMap<>(ModelKind.class);
+        params.forEach((k, v) -> {
+            int dot = k.indexOf('.');
+            if (dot < 0) {
+                throw new BadInputException("--param " + k + "=" + v + ": write KIND.NAME=VALUE, e.g. "
+                        + "random-forest.trees=300");
+            }
+            try {
+                p.computeIfAbsent(ModelKind.parse(k.substring(0, dot)), x -> new HashMap<>())
+                        .put(k.substring(dot + 1), Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--param " + k + ": '" + v + "' is not a number");
+            }
+        });
+        Map<Priority, Double> pen = new EnumMap<>(CostModel.defaults().penalties());
+        penalties.forEach((k, v) -> pen.put(Priority.parse(k), v));
+        CostModel cost = new CostModel(pen, interventionCost, effectiveness);
+        if (maxTrain < 100) {
+            throw new BadInputException("--max-train-examples must be at least 100, not " + maxTrain);
+        }
+        List<Double> cps = checkpoints == null ? d.checkpoints() : checkpoints;
+        for (double f : cps) {
+            if (!(f >= 0 && f < 1)) {
+                throw new BadInputException("--checkpoints: " + f + " is not a fraction in [0, 1)");
+            }
+        }
+        return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
+                maxTrain, d.textBuckets(), cost, d.leakSample());
+    }
+}

@@ -1,0 +1,141 @@
+package org.slacast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slacast.models.ModelBundle;
+import org.slacast.models.Registry;
+
+/** The model commands end to end on a small generated desk, trained once. */
+class TrainCliTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path registry;
+    static CliRun train;
+
+    @BeforeAll
+    static void trainOnce() {
+        data = tmp.resolve("desk");
+        registry = tmp.resolve("models");
+        assertThat(CliRun.of("generate", "--tickets", "4000", "--seed", "3", "--out", data.toString(), "--no-sla").code())
+                .isZero();
+        train = CliRun.of("train", "--data", data.toString(), "--registry", registry.toString(), "--models",
+                "random-forest,logistic", "--param", "random-forest.trees=40");
+    }
+
+    @Test
+    void trainWritesBundlesAReportAndBeatsThePriorityBaseline() throws IOException {
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("model (test slice)", "baseline: priority rate", "baseline: at-risk band",
+                "registry " + registry + ": champion ");
+        Registry r = new Registry(registry);
+        assertThat(r.list()).hasSize(2);
+        ModelBundle champion = r.champion();
+        JsonNode report = ModelBundle.json().readTree(r.path(champion.manifest().id()).resolve("report.json").toFile());
+        double model = report.at("/models/0/test/overall/rocAuc").asDouble();
+        double priority = report.at("/baselines/0/overall/rocAuc").asDouble();
+        assertThat(model).isGreaterThan(priority + 0.1);
+        String html = Files.readString(r.path(champion.manifest().id()).resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Confusion matrix", "Where breaches happen", "Time to resolve")
+                .doesNotContain("<script", "src=\"http", "href=\"http", "@import");
+        // ROC, PR, calibration, cost, importance, heatmap, Pareto and two MTTR charts.
+        assertThat(html.split("<svg ", -1)).hasSize(10);
+        assertThat(champion.manifest().provenance().libraries()).containsKeys("java", "smile", "tribuo");
+        assertThat(champion.manifest().provenance().libraries().get("smile")).isEqualTo("6.3.0");
+    }
+
+    @Test
+    void scoreWritesOneRowPerTicketWithReasons() throws IOException {
+        Path out = tmp.resolve("scores.csv");
+        CliRun run = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.getFirst()).isEqualTo(String.join(",", ScoreCommand.COLUMNS));
+        assertThat(lines).hasSize(4001);
+        assertThat(lines.get(1)).matches("INC-\\d+,[^,]+,0\\.\\d{4},(low|medium|high),.*=.*\\([+-]\\d\\.\\d{3}\\).*");
+    }
+
+    @Test
+    void scoreAsOfScoresOnlyTheTicketsOpenThen() throws IOException {
+        Path out = tmp.resolve("open.csv");
+        CliRun run = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                out.toString(), "--as-of", "2025-01-20T10:00:00Z");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(out).subList(1, Files.readAllLines(out).size());
+        assertThat(rows).isNotEmpty().hasSizeLessThan(200)
+                .allSatisfy(r -> assertThat(r).contains(",2025-01-20T10:00:00Z,"));
+        // Exact TreeSHAP gives the same probabilities; only the reasons may differ.
+        Path shap = tmp.resolve("open-shap.csv");
+        CliRun exact = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                shap.toString(), "--as-of", "2025-01-20T10:00:00Z", "--explain", "shap");
+        assertThat(exact.code()).as(exact.err()).isZero();
+        List<String> exactRows = Files.readAllLines(shap).subList(1, rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(exactRows.get(i).split(",", 4)[2]).isEqualTo(rows.get(i).split(",", 4)[2]);
+        }
+    }
+
+    @Test
+    void trainReadsTicketsFromADatabase() throws Exception {
+        String url = "jdbc:duckdb:" + tmp.resolve("desk.duckdb");
+        try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+            for (String table : List.of("tickets", "events")) {
+                s.execute("CREATE TABLE " + table + " AS SELECT * FROM read_csv('" + data.resolve(table + ".csv")
+                        + "', header = true, all_varchar = true)");
+            }
+        }
+        Path reg = tmp.resolve("jdbc-registry");
+        CliRun run = CliRun.of("train", "--jdbc", url, "--policy", data.resolve("policy.yaml").toString(),
+                "--registry", reg.toString(), "--models", "logistic", "--no-report");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(new Registry(reg).champion().manifest().provenance().source())
+                .isEqualTo(url + " [tickets query]");
+        assertThat(new Registry(reg).champion().manifest().provenance().sha256())
+                .isEqualTo(new Registry(registry).champion().manifest().provenance().sha256());
+    }
+
+    @Test
+    void evaluateModelsAndReportRun() {
+        CliRun eval = CliRun.of("evaluate", "--data", data.toString(), "--registry", registry.toString());
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("in-sample", "ROC-AUC");
+        CliRun list = CliRun.of("models", "list", "--registry", registry.toString());
+        assertThat(list.out()).contains("champion", "challenger");
+        CliRun show = CliRun.of("models", "show", "--registry", registry.toString());
+        assertThat(show.out()).contains("\"provenance\"", "\"calibrator\"", "\"threshold\"").doesNotContain("\"edges\"");
+        Path dir = tmp.resolve("report");
+        CliRun rep = CliRun.of("report", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                dir.toString());
+        assertThat(rep.code()).as(rep.err()).isZero();
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(dir.resolve("report.md")).content().startsWith("# SLA breach model evaluation");
+    }
+
+    @Test
+    void badFlagsAndMissingModelsAreOneLineErrors() {
+        CliRun p = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
+                "--param", "trees=5");
+        assertThat(p.code()).isEqualTo(1);
+        assertThat(p.err()).isEqualTo("slacast: --param trees=5: write KIND.NAME=VALUE, e.g. random-forest.trees=300\n");
+        CliRun k = CliRun.of("train", "--data", data.toString(), "--models", "svm");
+        assertThat(k.err()).startsWith("slacast: unknown model 'svm'; use one of [random-forest, logistic, gradient-boosting]");
+        CliRun none = CliRun.of("score", "--data", data.toString(), "--registry", tmp.resolve("empty").toString());
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("has no champion; train a model or promote one");
+        CliRun explain = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--explain",
+                "exact");
+        assertThat(explain.code()).isEqualTo(2);
+        assertThat(explain.err()).contains("--explain: 'exact' is not an explanation; use path (fast) or shap");
+        CliRun gate = CliRun.of("models", "promote", "nope", "--registry", registry.toString());
+        assertThat(gate.err()).contains("no model 'nope' in");
+    }
+}

@@ -1,0 +1,85 @@
+package org.slacast.serving;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.UnsupportedMediaTypeResponse;
+import java.io.IOException;
+import org.slacast.models.Explanation;
+
+/** What every route reads from a request the same way: the JSON body, the request id, and the query options. */
+final class Requests {
+    private static final String REQUEST_ID = "X-Request-Id";
+
+    private Requests() {
+    }
+
+    /**
+     * The body as JSON. It must be sent as {@code application/json}: a browser cannot send that across origins
+     * without a preflight, so a web page cannot post to the API behind a user's back.
+     */
+    static JsonNode body(Context ctx) {
+        String type = ctx.contentType();
+        String media = type == null ? "" : type.split(";", 2)[0].strip();
+        if (!media.equalsIgnoreCase("application/json")) {
+            throw new UnsupportedMediaTypeResponse("send the body as Content-Type: application/json"
+                    + (type == null ? "" : ", not " + ScoreJson.plain(type, 100)));
+        }
+        try {
+            JsonNode n = ScoreJson.MAPPER.readTree(ctx.bodyAsBytes());
+            if (n == null || n.isMissingNode()) {
+                throw BadRequest.of("the request body is empty; send a JSON object");
+            }
+            return n;
+        } catch (StreamConstraintsException e) {
+            throw BadRequest.of("the JSON is nested deeper than " + ScoreJson.MAX_NESTING + ", or has a number over "
+                    + ScoreJson.MAX_NUMBER_CHARS + " or a field name over " + ScoreJson.MAX_NAME_CHARS + " characters");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw BadRequest.of("malformed JSON" + where + ": " + ScoreJson.plain(e.getOriginalMessage(), 300));
+        } catch (IOException e) {
+            throw BadRequest.of("cannot read the request body");
+        }
+    }
+
+    /**
+     * The client's {@code X-Request-Id} when it sends one, so that its logs and ours join; otherwise a random UUID.
+     * Either way it is echoed in the response header and logged with every score of the request.
+     */
+    static String requestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID);
+        String id = given == null ? RequestIds.next() : RequestIds.check(given);
+        ctx.header(REQUEST_ID, id);
+        return id;
+    }
+
+    /** {@code ?reasons=N} (0 to 20); the explanation is the costly part of a tree model's score. */
+    static int reasons(Context ctx, int byDefault) {
+        String q = ctx.queryParam("reasons");
+        if (q == null) {
+            return byDefault;
+        }
+        try {
+            int k = Integer.parseInt(q);
+            if (k >= 0 && k <= 20) {
+                return k;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw BadRequest.field("reasons", "'" + ScoreJson.plain(q, 40) + "' is not a whole number from 0 to 20");
+    }
+
+    /** {@code ?explain=path|shap}: fast path attributions by default, exact TreeSHAP on request. */
+    static Explanation explanation(Context ctx) {
+        String q = ctx.queryParam("explain");
+        try {
+            return q == null ? Explanation.PATH : Explanation.parse(q);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.field("explain", "use path or shap");
+        }
+    }
+}
