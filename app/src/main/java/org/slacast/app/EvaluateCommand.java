@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         + "own threshold and calibration, beside the baselines.",
     "", "Example:", "  slacast evaluate --data data/new [--model ID] [--report DIR]"})
 public final class EvaluateCommand extends ModelCommand {
+    @picocli.CommandLine.Mixin
+    private ModelSource.Choice choice;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Also write the report (HTML, Markdown, JSON) here.")
     private Path report;
 
@@ -26,7 +29,7 @@ public final class EvaluateCommand extends ModelCommand {
 
     @Override
     public Integer call() throws Exception {
-        ModelBundle b = models.bundle();
+        ModelBundle b = choice.bundle(models);
         TrainingPipeline.Result r = models.judge(List.of(b), source);
         PrintWriter out = spec.commandLine().getOut();
         boolean later = r.split().first().isAfter(b.manifest().provenance().to());

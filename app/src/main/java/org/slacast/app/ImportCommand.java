@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.slacast.datasets.importer.Anonymiser;
 import org.slacast.datasets.importer.ImportMapping;
 import org.slacast.datasets.importer.Importer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,24 @@ public final class ImportCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--anonymise", description = "Replace people and organisation names with keyed tokens and scrub "
-            + "e-mail addresses and phone numbers from subjects and bodies. The key comes from --key-file or SLACAST_ANON_KEY.")
+            + "e-mail addresses and phone numbers from subjects and bodies. The key comes from --key-file or "
+            + "SLACAST_ANON_KEY.")
     private boolean anonymise;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the anonymisation key (16+ bytes).")
-    private Path keyFile;
+    @ArgGroup(exclusive = true)
+    private Key keys = new Key();
+
+    /** The anonymisation key: from a file, or from the environment. */
+    static final class Key {
+        @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the anonymisation key (16+ "
+                + "bytes).")
+        Path file;
+
+        @Option(names = "--anon-key", paramLabel = "KEY", defaultValue = "${env:SLACAST_ANON_KEY}",
+                description = "The anonymisation key (default: $SLACAST_ANON_KEY; prefer the variable or a key file, "
+                    + "which other users cannot read from the process list).")
+        String text;
+    }
 
     /** Creates the command. */
     public ImportCommand() {
@@ -48,6 +62,12 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImportMapping m = ImportMapping.load(mapping);
         Anonymiser anon = anonymise ? new Anonymiser(key()) : null;
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("--out " + out + ": is a file; give a directory for tickets.csv and events.csv");
+        }
+        if (Files.isDirectory(input)) {
+            throw new BadInputException("--input " + input + ": is a directory; give the export file itself");
+        }
         Files.createDirectories(out);
         Importer.Summary s = new Importer(m, anon).run(input, out);
         PrintWriter o = spec.commandLine().getOut();
@@ -61,11 +81,11 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private byte[] key() throws java.io.IOException {
-        if (keyFile != null) {
-            if (!Files.isRegularFile(keyFile)) {
-                throw new BadInputException(keyFile + ": no such key file");
+        if (keys.file != null) {
+            if (!Files.isRegularFile(keys.file)) {
+                throw new BadInputException(keys.file + ": no such key file");
             }
-            byte[] raw = Files.readAllBytes(keyFile);
+            byte[] raw = Files.readAllBytes(keys.file);
             try {
                 // A text key is stripped, so an editor's trailing newline does not change every token.
                 return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString().strip()
@@ -74,10 +94,9 @@ public final class ImportCommand implements Callable<Integer> {
                 return raw;
             }
         }
-        String env = System.getenv("SLACAST_ANON_KEY");
-        if (env == null || env.isBlank()) {
+        if (keys.text == null || keys.text.isBlank()) {
             throw new BadInputException("--anonymise needs a key: give --key-file FILE or set SLACAST_ANON_KEY");
         }
-        return env.strip().getBytes(StandardCharsets.UTF_8);
+        return keys.text.strip().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,15 +9,28 @@ import org.slacast.models.ModelBundle;
 import org.slacast.models.Registry;
 import picocli.CommandLine.Option;
 
-/** Options shared by the model commands: the registry, a model in it, and the policy file. */
+/** Options shared by the model commands: the registry and the policy file (and, through {@link Choice}, a model). */
 final class ModelSource {
     @Option(names = "--registry", paramLabel = "DIR", defaultValue = "registry",
             description = "Model registry directory (default: ${DEFAULT-VALUE}).")
     Path registry;
 
-    @Option(names = "--model", paramLabel = "ID|DIR",
-            description = "A model id in the registry, or a bundle directory (default: the champion).")
-    String model;
+    /** {@code --model}, for the commands that use one model (train makes new ones and has no such option). */
+    static final class Choice {
+        @Option(names = "--model", paramLabel = "ID|DIR",
+                description = "A model id in the registry, or a bundle directory (default: the champion).")
+        String model;
+
+        /** @return the chosen bundle, or the registry's champion */
+        ModelBundle bundle(ModelSource source) {
+            if (model == null) {
+                return source.registry().champion();
+            }
+            Path dir = Path.of(model);
+            return Files.isDirectory(dir) && Files.exists(dir.resolve(ModelBundle.MANIFEST)) ? ModelBundle.load(dir)
+                    : source.registry().load(model);
+        }
+    }
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Policy YAML file (default: policy.yaml inside --data, if there is one).")
@@ -25,15 +38,6 @@ final class ModelSource {
 
     Registry registry() {
         return new Registry(registry);
-    }
-
-    ModelBundle bundle() {
-        if (model == null) {
-            return registry().champion();
-        }
-        Path dir = Path.of(model);
-        return Files.isDirectory(dir) && Files.exists(dir.resolve(ModelBundle.MANIFEST)) ? ModelBundle.load(dir)
-                : registry().load(model);
     }
 
     /** Judges bundles on the source's tickets at the default checkpoints, with progress bars. */

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         + "challenger on data. 'slacast train' writes one too.",
     "", "Example:", "  slacast report --data data/bank --out report"})
 public final class ReportCommand extends ModelCommand {
+    @picocli.CommandLine.Mixin
+    private ModelSource.Choice choice;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
             description = "Directory for report.html, report.md and report.json (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -32,8 +35,8 @@ public final class ReportCommand extends ModelCommand {
         Registry registry = models.registry();
         Registry.Roles roles = registry.roles();
         List<ModelBundle> bundles = new ArrayList<>();
-        if (models.model != null) {
-            bundles.add(models.bundle());
+        if (choice.model != null) {
+            bundles.add(choice.bundle(models));
         } else {
             bundles.add(registry.champion());
             if (roles.challenger() != null) {

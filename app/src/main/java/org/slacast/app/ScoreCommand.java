@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
         + "at that instant are scored as they stand then.",
     "", "Example:", "  slacast score --data data/bank --out scores.csv [--as-of 2025-03-01T09:00:00Z]"})
 public final class ScoreCommand extends ModelCommand {
+    @picocli.CommandLine.Mixin
+    private ModelSource.Choice choice;
+
     /** The output columns. */
     static final List<String> COLUMNS = List.of("ticket_id", "scored_at", "breach_probability", "risk_band",
             "sla_band", "due_at", "expected_penalty", "expected_saving", "recommend_intervention", "top_reasons");
@@ -39,7 +42,8 @@ public final class ScoreCommand extends ModelCommand {
             description = "CSV to write (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT", description = "Score the tickets open at this instant.")
+    @Option(names = "--as-of", paramLabel = "INSTANT|DATE", converter = InstantConverter.class,
+            description = "Score the tickets open at this instant (a date means its start, UTC).")
     private Instant asOf;
 
     @Option(names = "--reasons", defaultValue = "3", paramLabel = "N",
@@ -64,7 +68,7 @@ public final class ScoreCommand extends ModelCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + e.getMessage());
         }
-        ModelBundle b = models.bundle();
+        ModelBundle b = choice.bundle(models);
         var policies = models.policies(source);
         TicketData all = source.load();
         TicketData data = asOf == null ? all : upTo(all, asOf);

@@ -42,8 +42,9 @@ public final class SlaCommand implements Callable<Integer> {
             description = "Summary JSON to write (default: the --out name with .summary.json).")
     private Path summary;
 
-    @Option(names = "--as-of", paramLabel = "INSTANT",
-            description = "Read the clocks at this ISO-8601 instant (default: the latest instant in the data).")
+    @Option(names = "--as-of", paramLabel = "INSTANT|DATE", converter = InstantConverter.class,
+            description = "Read the clocks at this ISO-8601 instant, or a date's start in UTC (default: the latest "
+                + "instant in the data).")
     private Instant asOf;
 
     /** Creates the command. */
@@ -54,7 +55,12 @@ public final class SlaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (policy == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--policy=FILE'");
+            throw new UsageException("Missing required option: '--policy=FILE'");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new org.slacast.core.BadInputException("--out " + out + ": the directory " + parent
+                    + " does not exist; create it or write elsewhere");
         }
         TicketData d = source.load();
         PolicySet policies = PolicyFile.load(policy);

@@ -1,79 +1,87 @@
 package org.slacast.app;
 
-import org.slacast.core.BadInputException;
 import java.nio.file.Path;
 import org.slacast.core.csv.JdbcRows;
 import org.slacast.core.csv.RowSource;
 import org.slacast.core.csv.TicketData;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that reads tickets shares: a native directory, two native files, or SQL queries over
- * JDBC. Exactly one of the three must be given.
+ * Where tickets come from, for every command that reads them: a native directory, two native files, or SQL queries
+ * over JDBC. Exactly one, as an exclusive group: giving none, or two, is a usage error (exit 2).
  */
-public final class TicketSourceOptions {
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory holding tickets.csv and events.csv.")
-    Path data;
+final class TicketSourceOptions {
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Tickets and events from one of:%n")
+    Choice choice;
 
-    @Option(names = "--tickets", paramLabel = "FILE", description = "Native tickets file (with --events, instead of --data).")
-    Path tickets;
+    /** The three ways of giving tickets. */
+    static final class Choice {
+        @Option(names = "--data", paramLabel = "DIR", description = "Directory holding tickets.csv and events.csv.")
+        Path data;
 
-    @Option(names = "--events", paramLabel = "FILE", description = "Native events file (with --tickets).")
-    Path events;
+        @ArgGroup(exclusive = false)
+        Files files;
 
-    @Option(names = "--jdbc", paramLabel = "URL", description = {"Read from a database instead of files, e.g. "
-            + "jdbc:duckdb:desk.duckdb or jdbc:postgresql://127.0.0.1:5432/test?user=postgres.",
-        "Queries must return the native column names (alias them with AS)."})
-    String jdbc;
+        @ArgGroup(exclusive = false)
+        Jdbc jdbc;
+    }
 
-    @Option(names = "--tickets-sql", paramLabel = "QUERY", defaultValue = "SELECT * FROM tickets",
-            description = "Tickets query with --jdbc (default: ${DEFAULT-VALUE}).")
-    String ticketsSql;
+    /** Two native files, given together. */
+    static final class Files {
+        @Option(names = "--tickets", required = true, paramLabel = "FILE", description = "Native tickets file "
+                + "(with --events).")
+        Path tickets;
 
-    @Option(names = "--events-sql", paramLabel = "QUERY", defaultValue = "SELECT * FROM events",
-            description = "Events query with --jdbc (default: ${DEFAULT-VALUE}).")
-    String eventsSql;
+        @Option(names = "--events", required = true, paramLabel = "FILE", description = "Native events file (with "
+                + "--tickets).")
+        Path events;
+    }
+
+    /** A database and the two queries that read it. */
+    static final class Jdbc {
+        @Option(names = "--jdbc", required = true, paramLabel = "URL", description = {"Read from a database, e.g. "
+                + "jdbc:duckdb:desk.duckdb or jdbc:postgresql://127.0.0.1:5432/test?user=postgres.",
+            "Queries must return the native column names (alias them with AS)."})
+        String url;
+
+        @Option(names = "--tickets-sql", paramLabel = "QUERY", defaultValue = "SELECT * FROM tickets",
+                description = "Tickets query with --jdbc (default: ${DEFAULT-VALUE}).")
+        String ticketsSql = "SELECT * FROM tickets";
+
+        @Option(names = "--events-sql", paramLabel = "QUERY", defaultValue = "SELECT * FROM events",
+                description = "Events query with --jdbc (default: ${DEFAULT-VALUE}).")
+        String eventsSql = "SELECT * FROM events";
+    }
 
     /** Creates the options; picocli fills them. */
-    public TicketSourceOptions() {
+    TicketSourceOptions() {
         // picocli fills the fields
     }
 
-    /** @return true when no source was given */
-    public boolean isEmpty() {
-        return data == null && tickets == null && events == null && jdbc == null;
-    }
-
     /** @return the --data directory, or null */
-    public Path dataDir() {
-        return data;
+    Path dataDir() {
+        return choice == null ? null : choice.data;
     }
 
     /** @return a short description of the source, for summaries and provenance */
-    public String describe() {
-        return jdbc != null ? new JdbcRows(jdbc, ticketsSql, "tickets").name()
-                : data != null ? data.toString() : tickets + " + " + events;
+    String describe() {
+        if (choice.jdbc != null) {
+            return new JdbcRows(choice.jdbc.url, choice.jdbc.ticketsSql, "tickets").name();
+        }
+        return choice.data != null ? choice.data.toString() : choice.files.tickets + " + " + choice.files.events;
     }
 
-    /**
-     * @return the tickets and events, with rejects
-     * @throws IllegalArgumentException when the options do not name exactly one source
-     */
-    public TicketData load() {
-        int given = (data != null ? 1 : 0) + (tickets != null || events != null ? 1 : 0) + (jdbc != null ? 1 : 0);
-        if (given != 1) {
-            throw new BadInputException("give one source: --data DIR, or --tickets FILE and --events FILE, "
-                    + "or --jdbc URL");
+    /** @return the tickets and events, with rejects */
+    TicketData load() {
+        if (choice.jdbc != null) {
+            Jdbc j = choice.jdbc;
+            return TicketData.load(new JdbcRows(j.url, j.ticketsSql, "tickets"), new JdbcRows(j.url, j.eventsSql,
+                    "events"));
         }
-        if (jdbc != null) {
-            return TicketData.load(new JdbcRows(jdbc, ticketsSql, "tickets"), new JdbcRows(jdbc, eventsSql, "events"));
+        if (choice.data != null) {
+            return TicketData.load(choice.data);
         }
-        if (data != null) {
-            return TicketData.load(data);
-        }
-        if (tickets == null || events == null) {
-            throw new BadInputException("--tickets and --events go together; give both");
-        }
-        return TicketData.load(RowSource.csv(tickets), RowSource.csv(events));
+        return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events));
     }
 }

@@ -78,6 +78,7 @@ public final class TrainCommand extends ModelCommand {
     @Override
     public Integer call() throws Exception {
         TrainingOptions o = options();
+        models.registry().checkWritable(); // before minutes of fitting, not after
         var policies = models.policies(source);
         TicketData data = source.load();
         BarProgress progress = new BarProgress(System.err);

@@ -56,12 +56,37 @@ public final class Registry {
         if (!Files.exists(f)) {
             return new Roles(null, null);
         }
+        Roles r;
         try {
-            return json.readValue(f.toFile(), Roles.class);
+            r = json.readValue(f.toFile(), Roles.class);
         } catch (IOException e) {
             throw new ModelBundle.BundleException(f + ": unreadable registry (" + e.getMessage()
                     + "); fix or delete it, then promote a model again");
         }
+        for (String id : new String[] {r.champion(), r.challenger()}) {
+            if (id != null && !validId(id)) {
+                throw new ModelBundle.BundleException(f + ": '" + id + "' is not a model id (ids are plain directory "
+                        + "names in the registry); fix or delete the file, then promote a model again");
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Checks, before any work is done, that bundles can be written here.
+     *
+     * @throws ModelBundle.BundleException naming the directory when it cannot be created or written
+     */
+    public void checkWritable() {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ModelBundle.BundleException(dir + ": cannot write models here (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another --registry");
+        }
+        roles();
     }
 
     /**
@@ -222,7 +247,7 @@ public final class Registry {
     }
 
     /** The promotion gate said no. */
-    public static final class PromotionRefused extends IllegalStateException {
+    public static final class PromotionRefused extends BadInputException {
         /** @param message why, and how to override */
         public PromotionRefused(String message) {
             super(message);

@@ -29,6 +29,12 @@ public final class BusinessCalendar {
     private final List<HolidayRule> holidays;
     private final ConcurrentHashMap<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> dayIntervals = new ConcurrentHashMap<>();
+    /** Per year, working ms before each day of it: [0] = 0, [n] = the year's total. */
+    private final ConcurrentHashMap<Integer, long[]> yearPrefix = new ConcurrentHashMap<>();
+    /** Spans of at most this many days are counted day by day; longer ones through {@link #yearPrefix}. */
+    private static final int DIRECT_DAYS = 62;
+    /** Years whose day sums are cached (a year's array is 3 KB). */
+    private static final int CACHED_YEARS = 1_000;
 
     /**
      * @param name     a name for messages
@@ -146,18 +152,68 @@ public final class BusinessCalendar {
         }
         long firstDay = epochDay(from);
         long lastDay = epochDay(to);
+        if (lastDay - firstDay <= DIRECT_DAYS) {
+            long total = 0;
+            for (long day = firstDay; day <= lastDay; day++) {
+                total += within(day, from, to);
+            }
+            return total;
+        }
+        // A long span: its two end days exactly, the whole days between from per-year sums, so that the work is
+        // bounded by the years spanned rather than the days (a ticket open for a century costs microseconds).
+        return within(firstDay, from, to) + wholeDays(firstDay + 1, lastDay - 1) + within(lastDay, from, to);
+    }
+
+    /** Working ms of one local day that fall within [from, to). */
+    private long within(long day, long from, long to) {
+        long[] iv = intervals(day);
         long total = 0;
-        for (long day = firstDay; day <= lastDay; day++) {
-            long[] iv = intervals(day);
-            for (int i = 0; i < iv.length; i += 2) {
-                long s = Math.max(iv[i], from);
-                long e = Math.min(iv[i + 1], to);
-                if (e > s) {
-                    total += e - s;
-                }
+        for (int i = 0; i < iv.length; i += 2) {
+            long s = Math.max(iv[i], from);
+            long e = Math.min(iv[i + 1], to);
+            if (e > s) {
+                total += e - s;
             }
         }
         return total;
+    }
+
+    /** Working ms of the whole local days first..last, both included. */
+    private long wholeDays(long first, long last) {
+        LocalDate a = LocalDate.ofEpochDay(first);
+        LocalDate b = LocalDate.ofEpochDay(last);
+        if (a.getYear() == b.getYear()) {
+            long[] p = prefix(a.getYear());
+            return p[b.getDayOfYear()] - p[a.getDayOfYear() - 1];
+        }
+        long[] pa = prefix(a.getYear());
+        long total = pa[pa.length - 1] - pa[a.getDayOfYear() - 1];
+        for (int y = a.getYear() + 1; y < b.getYear(); y++) {
+            long[] py = prefix(y);
+            total += py[py.length - 1];
+        }
+        return total + prefix(b.getYear())[b.getDayOfYear()];
+    }
+
+    private long[] prefix(int year) {
+        long[] cached = yearPrefix.get(year);
+        if (cached != null) {
+            return cached;
+        }
+        LocalDate jan1 = LocalDate.of(year, 1, 1);
+        long[] p = new long[jan1.lengthOfYear() + 1];
+        for (int d = 0; d < jan1.lengthOfYear(); d++) {
+            long[] iv = layout(jan1.plusDays(d));
+            long ms = 0;
+            for (int i = 0; i < iv.length; i += 2) {
+                ms += iv[i + 1] - iv[i];
+            }
+            p[d + 1] = p[d] + ms;
+        }
+        if (yearPrefix.size() < CACHED_YEARS) {
+            yearPrefix.put(year, p);
+        }
+        return p;
     }
 
     /**
@@ -167,7 +223,7 @@ public final class BusinessCalendar {
      * @param from   start
      * @param amount business time to add, not negative
      * @return the instant reached
-     * @throws IllegalStateException if no working time exists in the two years searched (all holidays)
+     * @throws org.slacast.core.BadInputException if no working time exists in the two years searched (all holidays)
      */
     public Instant plus(Instant from, Duration amount) {
         return Instant.ofEpochMilli(plusMillis(from.toEpochMilli(), amount.toMillis()));

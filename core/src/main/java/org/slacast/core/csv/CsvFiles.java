@@ -38,6 +38,9 @@ public final class CsvFiles {
      */
     public static Map<String, Integer> read(Path file, Collection<String> required, Consumer<CsvRow> sink) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new CsvFileException(name + ": is a directory; give a CSV file");
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVReader csv = new CSVReaderBuilder(in).build()) {
             String[] header = csv.readNext();
@@ -53,15 +56,27 @@ public final class CsvFiles {
             }
             long line = csv.getLinesRead() + 1;
             String[] values;
-            while ((values = csv.readNext()) != null) {
+            while (true) {
+                try {
+                    values = csv.readNext();
+                } catch (com.opencsv.exceptions.CsvMalformedLineException e) {
+                    // An unclosed quote swallows the rest of the file: reject that row, keep every row before it.
+                    sink.accept(CsvRow.malformed(name, line, "a quoted field opened on this line is never closed, so "
+                            + "the rest of the file is unreadable; close the quote (or double it inside a value)"));
+                    return columns;
+                }
+                if (values == null) {
+                    return columns;
+                }
                 if (!(values.length == 1 && values[0].isBlank())) {
                     sink.accept(new CsvRow(name, line, columns, values));
                 }
                 line = csv.getLinesRead() + 1;
             }
-            return columns;
         } catch (NoSuchFileException e) {
             throw new CsvFileException(name + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CsvFileException(name + ": permission denied");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new CsvFileException(name + ": not UTF-8 text; convert it to UTF-8 first");
         } catch (IOException e) {

@@ -81,15 +81,20 @@ public final class NativeFormat {
      */
     public static Instant instant(CsvRow row, String column) {
         String v = row.require(column);
+        Instant at;
         try {
-            return Instant.parse(v);
+            at = Instant.parse(v);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(v).toInstant();
+                at = OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e2) {
                 throw new RowException(column, "'" + v + "' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z");
             }
         }
+        if (!org.slacast.core.ticket.TimeRange.accepts(at)) {
+            throw new RowException(column, "'" + v + "' is not " + org.slacast.core.ticket.TimeRange.phrase());
+        }
+        return at;
     }
 
     private static <T> T parse(CsvRow row, String column, java.util.function.Function<String, T> parser,

@@ -53,15 +53,7 @@ public final class PolicyFile {
      * @throws ConfigFileException naming the file and key path of the first problem
      */
     public static PolicySet load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigFileException(file + ": no such policy file", e);
-        } catch (IOException e) {
-            throw new ConfigFileException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(org.slacast.core.ConfigFiles.read(file, "policy file"), file.toString());
     }
 
     /**

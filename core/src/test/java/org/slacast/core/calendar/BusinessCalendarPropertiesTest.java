@@ -50,4 +50,27 @@ class BusinessCalendarPropertiesTest {
         assertThat(OFFICE.between(from, later)).isGreaterThanOrEqualTo(OFFICE.between(from, earlier));
         assertThat(OFFICE.between(from, later)).isLessThanOrEqualTo(Duration.between(from, later));
     }
+
+    /** Long spans are summed per year, short ones per day: splitting a span anywhere must give the same total. */
+    @Property(seed = "20261202")
+    void businessTimeAddsUpAcrossAnySplit(@ForAll @LongRange(max = 1_500_000) long start,
+                                          @ForAll @LongRange(max = 1_600_000) long a,
+                                          @ForAll @LongRange(max = 1_600_000) long b) {
+        Instant from = at(start);
+        Instant mid = from.plus(Duration.ofMinutes(Math.min(a, b)));
+        Instant to = from.plus(Duration.ofMinutes(Math.max(a, b)));
+        assertThat(OFFICE.between(from, mid).plus(OFFICE.between(mid, to))).isEqualTo(OFFICE.between(from, to));
+    }
+
+    /** Issue 11: a ticket open across the whole accepted range is counted from per-year sums, not day by day. */
+    @org.junit.jupiter.api.Test
+    void aSpanOfThreeCenturiesIsCountedExactly() {
+        Instant from = Instant.parse("1900-01-01T00:00:00Z");
+        Instant to = Instant.parse("2200-01-01T00:00:00Z");
+        assertThat(ALWAYS.between(from, to)).isEqualTo(Duration.between(from, to));
+        Duration office = OFFICE.between(from, to);
+        assertThat(office).isEqualTo(OFFICE.between(from, Instant.parse("2050-06-15T12:00:00Z"))
+                .plus(OFFICE.between(Instant.parse("2050-06-15T12:00:00Z"), to)));
+        assertThat(office.toHours()).isBetween(300L * 52 * 5 * 7, 300L * 52 * 5 * 9);
+    }
 }

@@ -117,7 +117,7 @@ class BusinessCalendarTest {
         BusinessCalendar c = new BusinessCalendar("mondays", BERLIN,
                 WeeklyHours.of(List.of(DayOfWeek.MONDAY), Shift.parse("09:00-17:00")), allMondays);
         assertThatThrownBy(() -> c.plus(berlin("2026-01-01T00:00"), Duration.ofMinutes(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no working time in the 800 days");
+                .isInstanceOf(org.slacast.core.BadInputException.class).hasMessageContaining("has no working time in the 800 days");
     }
 
     @Test

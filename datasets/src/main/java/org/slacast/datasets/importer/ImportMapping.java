@@ -51,11 +51,9 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
         JsonNode root;
         String src = file.toString();
         try {
-            root = YAML.readTree(file.toFile());
+            root = YAML.readTree(org.slacast.core.ConfigFiles.read(file, "mapping file"));
         } catch (JsonProcessingException e) {
             throw ConfigFileException.yaml(src, e);
-        } catch (IOException e) {
-            throw new ConfigFileException(src + ": cannot read the mapping: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw err(src, "", "expected a mapping with shape, fields and formats");
