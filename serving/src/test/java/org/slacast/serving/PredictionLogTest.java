@@ -121,6 +121,55 @@ class PredictionLogTest {
         }
     }
 
+    /**
+     * Issue 11: PostgreSQL refuses a NUL, and the writer used to retry that batch forever, blocking the log. Now the
+     * batch is split until the bad entry is alone; it is dropped and counted, and every other entry is written.
+     */
+    @Test
+    void oneRowThePostgresRefusesIsDroppedAloneAndTheLogGoesOn() throws SQLException {
+        Assumptions.assumeTrue(pgUp(), () -> "SKIPPED: no PostgreSQL at " + PG + "; .ci/run starts one");
+        String table = "predictions_poison_" + ProcessHandle.current().pid();
+        try {
+            try (PredictionLog log = new PredictionLog(PG, table, 5000)) {
+                for (int i = 0; i < 3000; i++) {
+                    log.offer(i == 1234 ? new PredictionLog.Entry(Instant.parse("2026-03-02T09:00:00Z"), "req-poison",
+                            "POISON\u0000X", "lr-a", 0.5, "medium", List.of("priority", "age_minutes"),
+                            new double[] {1, 2}) : entry(i));
+                }
+                long until = System.nanoTime() + 30_000_000_000L;
+                while (log.written() + log.rejected() < 3000 && System.nanoTime() < until) {
+                    sleep(100);
+                }
+                assertThat(log.rejected()).isEqualTo(1);
+                assertThat(log.written()).isEqualTo(2999);
+                assertThat(log.stalled()).isFalse();
+                log.offer(entry(5000));
+            }
+            assertRows(PG, table, 3000);
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG)) {
+                c.createStatement().execute("DROP TABLE IF EXISTS " + table);
+                c.createStatement().execute("DROP TABLE IF EXISTS " + table + "_features");
+            }
+        }
+    }
+
+    private static boolean pgUp() {
+        try (Connection c = DriverManager.getConnection(PG)) {
+            return c.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aDownDatabaseNeverBlocksAndDropsAreCounted() {
         try (PredictionLog log = new PredictionLog("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1", "predictions", 10)) {

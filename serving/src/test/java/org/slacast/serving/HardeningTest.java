@@ -1,0 +1,199 @@
+package org.slacast.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Regression tests for the hostile and careless requests of issue 11, each on a server of its own. */
+class HardeningTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String TICKET = ScoringApiTest.TICKET;
+    TestApi api;
+
+    @BeforeEach
+    void start() {
+        api = TestApi.start("lr-a");
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private void assertProblem(HttpResponse<String> r, int status, String field) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode p = JSON.readTree(r.body());
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        if (field != null) {
+            assertThat(p.at("/errors/0/field").asText()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void aNulInAnyStringIsA400NamingTheField() throws Exception {
+        assertProblem(api.post("/v1/score", TICKET.replace("\"T-1\"", "\"POISON\\u0000X\"")), 400, "ticket.id");
+        assertProblem(api.post("/v1/score", TICKET.replace("\"Access\"", "\"Acc\\u0000ess\"")), 400, "ticket.category");
+    }
+
+    @Test
+    void stringsPastTheirBoundAreA400() throws Exception {
+        assertProblem(api.post("/v1/score", TICKET.replace("\"T-1\"", "\"" + "x".repeat(300) + "\"")), 400,
+                "ticket.id");
+        assertProblem(api.post("/v1/score", TICKET.replace("\"Access\"", "\"" + "y".repeat(10_001) + "\"")), 400,
+                "ticket.category");
+    }
+
+    @Test
+    void timestampsOutsideTheRangeAreA400AndABatchKeepsItsGoodItems() throws Exception {
+        String far = "+999999999-12-31T23:59:59Z";
+        assertProblem(api.post("/v1/score", TICKET.replace("2026-03-02T08:30:00Z", far)), 400, "ticket.created_at");
+        assertProblem(api.post("/v1/score", TICKET.replace("2026-03-02T10:00:00Z", far)), 400, "as_of");
+        assertProblem(api.post("/v1/score", TICKET.replace("2026-03-02T08:40:00Z", far)), 400, "events[0].at");
+        assertProblem(api.post("/v1/score", TICKET.replace("2026-03-02T08:30:00Z", "0001-01-01T00:00:00Z")), 400,
+                "ticket.created_at");
+        assertProblem(api.post("/v1/outcomes", "{\"ticket_id\": \"T\", \"breached\": true, \"resolved_at\": \"" + far
+                + "\"}"), 400, "resolved_at");
+        HttpResponse<String> batch = api.post("/v1/score/batch", "{\"tickets\": [" + TICKET + ","
+                + TICKET.replace("2026-03-02T10:00:00Z", far) + "]}");
+        assertThat(batch.statusCode()).isEqualTo(200);
+        JsonNode r = JSON.readTree(batch.body());
+        assertThat(r.at("/results/0/ticket_id").asText()).isEqualTo("T-1");
+        assertThat(r.at("/results/1/error/errors/0/field").asText()).isEqualTo("tickets[1].as_of");
+        assertThat(api.get("/metrics").body()).contains("slacast_tickets_scored_total 1.0");
+    }
+
+    @Test
+    void aTicketOpenForTwoCenturiesIsScoredQuickly() throws Exception {
+        String old = TICKET.replace("2026-03-02T08:30:00Z", "1970-01-01T00:00:00Z")
+                .replace("2026-03-02T08:40:00Z", "1970-01-01T00:10:00Z").replace("2026-03-02T10:00:00Z",
+                        "2199-12-31T00:00:00Z");
+        HttpResponse<String> r = api.post("/v1/score", old);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void oneClientsFarAsOfDoesNotChangeTheNextTicketsHistory() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            api.post("/v1/score", TICKET.replace("\"T-1\"", "\"H-" + i + "\""));
+        }
+        double before = JSON.readTree(api.post("/v1/score", TICKET.replace("\"T-1\"", "\"N-1\"")).body())
+                .get("breach_probability").asDouble();
+        api.post("/v1/score", TICKET.replace("\"T-1\"", "\"F-1\"").replace("2026-03-02T10:00:00Z",
+                "2100-01-01T00:00:00Z"));
+        api.post("/v1/score", TICKET.replace("\"T-1\"", "\"F-2\"").replace("2026-03-02T08:30:00Z",
+                "2100-01-01T00:00:00Z").replace("2026-03-02T08:40:00Z", "2100-01-01T00:10:00Z")
+                .replace("2026-03-02T10:00:00Z", "2100-01-01T01:00:00Z"));
+        double after = JSON.readTree(api.post("/v1/score", TICKET.replace("\"T-1\"", "\"N-1\"")).body())
+                .get("breach_probability").asDouble();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void malformedAndOversizedJsonIsA400WithNoServerError() throws Exception {
+        assertProblem(api.post("/v1/score", "[".repeat(2000) + "]".repeat(2000)), 400, null);
+        assertProblem(api.post("/v1/score", "{\"ticket\": " + "1".repeat(2000) + "}"), 400, null);
+        assertProblem(api.post("/v1/score", "{\"" + "k".repeat(50_001) + "\": 1}"), 400, null);
+        assertProblem(api.post("/v1/score", TICKET + " trailing"), 400, null);
+        assertProblem(api.post("/v1/score", TICKET.replace("{\"ticket\": {\"id\": \"T-1\",",
+                "{\"ticket\": {\"id\": \"T-1\", \"id\": \"T-2\",")), 400, null);
+        assertThat(JSON.readTree(api.post("/v1/score", TICKET + " ").body()).get("ticket_id").asText())
+                .isEqualTo("T-1");
+    }
+
+    @Test
+    void theContentTypeMustBeJson() throws Exception {
+        HttpResponse<String> form = TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/score"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(TICKET)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(form, 415, null);
+        HttpResponse<String> none = TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(api.base
+                + "/v1/models/lr-b/activate")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(200); // activate reads no body
+        assertThat(api.post("/v1/score", TICKET, "Content-Type", "application/json; charset=utf-8").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aWrongMethodIsA405WithAllow() throws Exception {
+        HttpResponse<String> r = TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/score")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(r, 405, null);
+        assertThat(r.headers().firstValue("Allow")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
+        assertProblem(api.get("/nope"), 404, null);
+    }
+
+    @Test
+    void unknownMethodsAndPathsAddNoMetricSeries() throws Exception {
+        int before = api.get("/metrics").body().length();
+        for (int i = 0; i < 50; i++) {
+            raw("M" + "ABCDEFGHIJ".charAt(i % 10) + i + " /nope-" + i + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        }
+        String after = api.get("/metrics").body();
+        assertThat(after).doesNotContain("/nope-").doesNotContain("MA0");
+        assertThat(after.length() - before).isLessThan(20_000);
+    }
+
+    @Test
+    void jettysOwnRefusalsAreProblemJsonToo() throws Exception {
+        String badUri = raw("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(badUri).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
+        String bigHeader = raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(bigHeader).startsWith("HTTP/1.1 431").contains("application/problem+json");
+        assertThat(api.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pathTraversalFindsNothing() throws Exception {
+        assertProblem(api.get("/reports/.."), 404, null);
+        assertProblem(api.get("/reports/..%2F..%2Fetc"), 404, null);
+        HttpResponse<String> up = api.post("/v1/models/../activate", "");
+        assertThat(up.statusCode()).isIn(400, 404);
+        assertThat(up.body()).doesNotContain(TestApi.registry().toString());
+        HttpResponse<String> broken = api.post("/v1/models/broken/activate", "");
+        assertProblem(broken, 422, null);
+        assertThat(broken.body()).doesNotContain(TestApi.registry().toString());
+    }
+
+    @Test
+    void anActiveChallengerIsNotScoredInShadowAgainstItself() throws Exception {
+        // With a log and the challenger as shadow, activating the challenger leaves no self-comparison.
+        java.nio.file.Path db = java.nio.file.Files.createTempDirectory("slacast-shadow").resolve("log.duckdb");
+        try (TestApi logged = TestApi.start(TestApi.config("lr-a").withModels("lr-a", "lr-b", true)
+                .withLog("jdbc:duckdb:" + db))) {
+            logged.post("/v1/models/lr-b/activate", "");
+            logged.post("/v1/score", TICKET);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM predictions WHERE model_id = "
+                     + "shadow_model_id")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    /** Sends raw bytes, for what an HTTP client library would refuse to send. */
+    private String raw(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", api.api.port())) {
+            OutputStream o = s.getOutputStream();
+            o.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            o.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
