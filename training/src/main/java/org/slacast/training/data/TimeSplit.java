@@ -1,6 +1,7 @@
 package org.slacast.training.data;
 
 import org.slacast.core.BadInputException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,8 +38,19 @@ public record TimeSplit(Instant trainEnd, Instant validEnd, Instant first, Insta
         }
         List<Instant> sorted = created.stream().sorted().toList();
         int n = sorted.size();
-        return new TimeSplit(sorted.get((int) (n * trainFrac)), sorted.get((int) (n * (trainFrac + validFrac))),
-                sorted.getFirst(), sorted.getLast());
+        BigDecimal train = BigDecimal.valueOf(trainFrac);
+        BigDecimal trainAndValid = train.add(BigDecimal.valueOf(validFrac));
+        return new TimeSplit(sorted.get(share(n, train)), sorted.get(share(n, trainAndValid)), sorted.getFirst(),
+                sorted.getLast());
+    }
+
+    /**
+     * floor(n x frac) in decimal, so that 0.7 of 90 tickets is 63 (in binary floating point, 90 * 0.7 is
+     * 62.99999999999999 and was floored to 62). Capped at n - 1 in case a decimal sum of fractions whose binary sum
+     * is below 1 reaches 1.
+     */
+    private static int share(int n, BigDecimal frac) {
+        return Math.min(n - 1, frac.multiply(BigDecimal.valueOf(n)).intValue());
     }
 
     /**
