@@ -57,6 +57,9 @@ final class ServeOptions {
 
     /** Applies these options to a configuration. */
     ServingConfig apply(ServingConfig base) {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port " + port + ": give a TCP port from 1 to 65535 (0 picks a free one)");
+        }
         positive("--max-body", maxBody);
         positive("--max-batch", maxBatch);
         positive("--max-events", maxEvents);

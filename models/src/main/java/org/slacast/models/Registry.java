@@ -82,9 +82,13 @@ public final class Registry {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.delete(probe);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new ModelBundle.BundleException(dir + ": cannot write models here (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose another --registry");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new ModelBundle.BundleException(dir + ": cannot write models here ("
+                    + (e.getReason() != null ? e.getReason() : e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : "cannot create " + e.getFile()) + "); choose another --registry");
+        } catch (IOException e) {
+            throw new ModelBundle.BundleException(dir + ": cannot write models here (" + e.getMessage()
+                    + "); choose another --registry");
         }
         roles();
     }
