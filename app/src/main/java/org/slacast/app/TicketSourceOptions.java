@@ -9,10 +9,12 @@ import picocli.CommandLine.Option;
 
 /**
  * Where tickets come from, for every command that reads them: a native directory, two native files, or SQL queries
- * over JDBC. Exactly one, as an exclusive group: giving none, or two, is a usage error (exit 2).
+ * over JDBC. Exactly one, as an exclusive group: giving two is a usage error (exit 2), and so is giving none to a
+ * command that reads tickets (the group is optional for picocli so that {@code sla classify}, which reads a task
+ * list instead, needs none).
  */
 final class TicketSourceOptions {
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Tickets and events from one of:%n")
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Tickets and events from one of:%n")
     Choice choice;
 
     /** The three ways of giving tickets. */
@@ -66,14 +68,23 @@ final class TicketSourceOptions {
 
     /** @return a short description of the source, for summaries and provenance */
     String describe() {
+        required();
         if (choice.jdbc != null) {
             return new JdbcRows(choice.jdbc.url, choice.jdbc.ticketsSql, "tickets").name();
         }
         return choice.data != null ? choice.data.toString() : choice.files.tickets + " + " + choice.files.events;
     }
 
+    private void required() {
+        if (choice == null) {
+            throw new UsageException("Missing required argument (specify one of these): --data DIR, or --tickets FILE "
+                    + "and --events FILE, or --jdbc URL");
+        }
+    }
+
     /** @return the tickets and events, with rejects */
     TicketData load() {
+        required();
         if (choice.jdbc != null) {
             Jdbc j = choice.jdbc;
             return TicketData.load(new JdbcRows(j.url, j.ticketsSql, "tickets"), new JdbcRows(j.url, j.eventsSql,

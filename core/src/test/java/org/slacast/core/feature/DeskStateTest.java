@@ -47,4 +47,46 @@ class DeskStateTest {
         DeskState.History later = d.history(ticket("X", T0, "ATM"), T0.plus(Duration.ofDays(40)));
         assertThat(later.deskBreachRate()).isZero();
     }
+
+    /** Issue 11: a query far in the future used to evict every window, and the next ticket's counts fell to zero. */
+    @Test
+    void aQueryAtAnyInstantLeavesTheNextQueryAlone() {
+        DeskState d = new DeskState();
+        for (int i = 0; i < 5; i++) {
+            d.arrival(ticket("A" + i, T0.plus(Duration.ofMinutes(i)), "ATM"));
+        }
+        Instant now = T0.plus(Duration.ofMinutes(10));
+        DeskState.History before = d.history(ticket("X", now, "ATM"), now);
+        d.history(ticket("F", now, "ATM"), Instant.parse("2100-01-01T00:00:00Z"));
+        d.history(ticket("P", now, "ATM"), Instant.parse("1971-01-01T00:00:00Z"));
+        assertThat(d.history(ticket("X", now, "ATM"), now)).isEqualTo(before);
+        assertThat(before.requester7d()).isEqualTo(5);
+        assertThat(before.deskArrivals1h()).isEqualTo(5);
+    }
+
+    @Test
+    void longNamesAreKeptAsShortDigestsThatStillTellThemApart() {
+        String a = "a".repeat(100_000);
+        String b = "a".repeat(99_999) + "b";
+        assertThat(DeskState.key(a)).hasSizeLessThanOrEqualTo(64).isNotEqualTo(DeskState.key(b));
+        assertThat(DeskState.key(DeskState.key(a))).isEqualTo(DeskState.key(a));
+        assertThat(DeskState.key("ATM")).isEqualTo("ATM");
+    }
+
+    @Test
+    void openTicketsLeaveThQueuePastTheHorizonOrTheBoundAndAreCounted() {
+        DeskState d = new DeskState(Duration.ofDays(30), 3);
+        d.arrival(ticket("A", T0, "ATM"));
+        d.arrival(ticket("B", T0.plus(Duration.ofDays(1)), "ATM"));
+        d.arrival(ticket("C", T0.plus(Duration.ofDays(31)), "Web")); // A is now past the horizon
+        assertThat(d.openTickets()).isEqualTo(2);
+        assertThat(d.expiredTickets()).isEqualTo(1);
+        d.arrival(ticket("D", T0.plus(Duration.ofDays(31)), "Web"));
+        d.arrival(ticket("E", T0.plus(Duration.ofDays(31)), "Web")); // four open, bound three: B leaves
+        assertThat(d.openTickets()).isEqualTo(3);
+        assertThat(d.expiredTickets()).isEqualTo(2);
+        DeskState.History h = d.history(ticket("X", T0.plus(Duration.ofDays(31)), "ATM"), T0.plus(Duration.ofDays(31)));
+        assertThat(h.systemOpen()).isZero();
+        assertThat(h.deskOpen()).isEqualTo(3);
+    }
 }
