@@ -1,0 +1,51 @@
+package org.slacast.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Bundles written by an earlier slacast (see {@code bundles/README.md}) still load and score exactly as they did
+ * then. A change that breaks bundles already in registries fails here; never regenerate these files to make it
+ * pass.
+ */
+class OldBundleTest {
+    static final Path ROOT = resource("bundles/format-1");
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aFormatOneBundleScoresAsItDidWhenSaved(ModelKind kind) throws IOException {
+        ModelBundle b = ModelBundle.load(ROOT.resolve(kind.label()));
+        JsonNode expected = ModelBundle.json().readTree(ROOT.resolve("expected.json").toFile());
+        JsonNode rows = expected.get("x");
+        JsonNode scores = expected.at("/score/" + kind.label());
+        JsonNode probabilities = expected.at("/probability/" + kind.label());
+        assertThat(rows.size()).isPositive().isEqualTo(probabilities.size()).isEqualTo(scores.size());
+
+        assertThat(b.model().kind()).isEqualTo(kind);
+        assertThat(b.manifest().id()).isEqualTo(kind.label() + "-format-1");
+        for (int i = 0; i < rows.size(); i++) {
+            double[] x = new double[rows.get(i).size()];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = rows.get(i).get(j).asDouble();
+            }
+            assertThat(b.model().score(x)).as("row %d score", i).isCloseTo(scores.get(i).asDouble(), within(1e-9));
+            assertThat(b.probability(x)).as("row %d probability", i)
+                    .isCloseTo(probabilities.get(i).asDouble(), within(1e-9));
+        }
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(OldBundleTest.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
