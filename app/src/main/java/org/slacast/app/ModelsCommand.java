@@ -80,11 +80,8 @@ public final class ModelsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Registry r = new Registry(registry.dir);
             ModelBundle b = id == null ? r.champion() : r.load(id);
-            BundleManifest m = b.manifest();
             // The distributions are long and only for drift checks; leave them out of the display.
-            BundleManifest shown = new BundleManifest(m.format(), m.id(), m.kind(), m.createdAt(), m.schema(),
-                    m.provenance(), m.parameters(), m.calibrator(), m.threshold(), m.cost(), m.metrics(), m.testFrom(),
-                    m.testTo(), java.util.List.of(), m.modelFile(), m.modelSha256());
+            BundleManifest shown = b.manifest().toBuilder().distributions(java.util.List.of()).build();
             var node = ModelBundle.json().valueToTree(shown);
             ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("distributions");
             ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("schema")).remove("vocabularies");

@@ -107,10 +107,8 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
     public ModelBundle save(Path dir) throws IOException {
         Files.createDirectories(dir);
         model.save(dir);
-        BundleManifest m = manifest;
-        BundleManifest done = new BundleManifest(m.format(), m.id(), m.kind(), m.createdAt(), m.schema(),
-                m.provenance(), m.parameters(), m.calibrator(), m.threshold(), m.cost(), m.metrics(), m.testFrom(),
-                m.testTo(), m.distributions(), model.fileName(), sha256(dir.resolve(model.fileName())));
+        BundleManifest done = manifest.toBuilder().modelFile(model.fileName())
+                .modelSha256(sha256(dir.resolve(model.fileName()))).build();
         json().writeValue(dir.resolve(MANIFEST).toFile(), done);
         return new ModelBundle(done, model);
     }

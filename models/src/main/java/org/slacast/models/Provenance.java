@@ -20,6 +20,8 @@ import java.util.Properties;
  */
 public record Provenance(String source, long tickets, long examples, Instant from, Instant to, String sha256,
                          Map<String, String> libraries) {
+    /** For a manifest that records none: source "unknown", no counts, dates, hash or libraries. */
+    public static final Provenance UNKNOWN = new Provenance("unknown", 0, 0, null, null, null, Map.of());
 
     /** @return the versions of Java, Smile, Tribuo and slacast on the class path now */
     public static Map<String, String> currentLibraries() {

@@ -50,12 +50,14 @@ class ModelBundleTest {
         for (int i = 0; i < s.length; i++) {
             s[i] = m.score(d.x()[i]);
         }
-        BundleManifest man = new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.parse(
-                "2026-11-23T10:00:00Z"), SCHEMA, new Provenance("test", d.size(), d.size(), Instant.EPOCH,
-                Instant.EPOCH, "00", Provenance.currentLibraries()), params, Calibrator.choose(s, d.y()), 0.4,
-                CostModel.defaults(), metrics, Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-02-01T00:00:00Z"), List.of(FeatureDistribution.of("priority", new double[] {1, 2})),
-                null, null);
+        BundleManifest man = BundleManifest.builder().id(id).kind(kind.label())
+                .createdAt(Instant.parse("2026-11-23T10:00:00Z")).schema(SCHEMA)
+                .provenance(new Provenance("test", d.size(), d.size(), Instant.EPOCH, Instant.EPOCH, "00",
+                        Provenance.currentLibraries()))
+                .parameters(params).calibrator(Calibrator.choose(s, d.y())).threshold(0.4)
+                .cost(CostModel.defaults()).metrics(metrics).testFrom(Instant.parse("2026-01-01T00:00:00Z"))
+                .testTo(Instant.parse("2026-02-01T00:00:00Z"))
+                .distributions(List.of(FeatureDistribution.of("priority", new double[] {1, 2}))).build();
         return new ModelBundle(man, m);
     }
 

@@ -87,10 +87,10 @@ class ScoringApiTest {
         }
         List<Feature.Kind> kinds = new FeatureExtractor(schema, null).features().stream().map(Feature::kind).toList();
         BreachModel m = kind.fit(new TrainingSet(schema, kinds, x, y), Map.of("epochs", 2, "trees", 20), seed);
-        return new ModelBundle(new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.EPOCH, schema,
-                new Provenance("test", 300, 300, Instant.EPOCH, Instant.EPOCH, "00", Map.of()), Map.of(),
-                new Calibrator.Identity(), 0.5, CostModel.defaults(), Map.of(), Instant.EPOCH, Instant.EPOCH,
-                List.of(), null, null), m);
+        return new ModelBundle(BundleManifest.builder().id(id).kind(kind.label()).createdAt(Instant.EPOCH)
+                .schema(schema).provenance(new Provenance("test", 300, 300, Instant.EPOCH, Instant.EPOCH, "00",
+                        Map.of())).calibrator(new Calibrator.Identity()).threshold(0.5).cost(CostModel.defaults())
+                .testFrom(Instant.EPOCH).testTo(Instant.EPOCH).build(), m);
     }
 
     static HttpResponse<String> post(String path, String body, String... headers) throws Exception {

@@ -133,9 +133,10 @@ public final class TrainingPipeline {
             params.put("seed", options.seed());
             params.put("train_examples", fitSet.size());
             params.put("max_train_examples", options.maxTrainExamples());
-            BundleManifest m = new BundleManifest(BundleManifest.FORMAT, id, kind.label(), Instant.now(), schema,
-                    provenance, params, cal, chosen.threshold(), options.cost(), eval.headline(), split.validEnd(),
-                    split.last(), distributions, null, null);
+            BundleManifest m = BundleManifest.builder().id(id).kind(kind.label()).createdAt(Instant.now())
+                    .schema(schema).provenance(provenance).parameters(params).calibrator(cal)
+                    .threshold(chosen.threshold()).cost(options.cost()).metrics(eval.headline())
+                    .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).build();
             models.add(new TrainedModel(new ModelBundle(m, model), BinaryMetrics.of(pValid, labels(valid)), eval,
                     fitSeconds, meanAbsContribution(model, test)));
             progress.stepTo(3);
