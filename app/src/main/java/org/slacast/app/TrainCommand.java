@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
 import org.slacast.core.ticket.Priority;
 import org.slacast.models.ModelKind;
+import org.slacast.models.ModelParameters;
 import org.slacast.models.Registry;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.pipeline.TrainedModel;
@@ -52,7 +52,8 @@ public final class TrainCommand extends ModelCommand {
     private int maxTrain;
 
     @Option(names = "--param", paramLabel = "KIND.NAME=VALUE",
-            description = "A fitting parameter, e.g. random-forest.trees=300, logistic.epochs=10.")
+            description = "A fitting parameter, e.g. random-forest.trees=300, logistic.epochs=10; an unknown name "
+                    + "is refused with the kind's valid ones.")
     private Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--penalty", paramLabel = "PRIORITY=COST",
@@ -140,20 +141,7 @@ public final class TrainCommand extends ModelCommand {
     private TrainingOptions options() {
         TrainingOptions d = TrainingOptions.defaults();
         List<ModelKind> ks = kinds == null ? d.kinds() : kinds.stream().map(ModelKind::parse).distinct().toList();
-        Map<ModelKind, Map<String, Number>> p = new EnumMap<>(ModelKind.class);
-        params.forEach((k, v) -> {
-            int dot = k.indexOf('.');
-            if (dot < 0) {
-                throw new BadInputException("--param " + k + "=" + v + ": write KIND.NAME=VALUE, e.g. "
-                        + "random-forest.trees=300");
-            }
-            try {
-                p.computeIfAbsent(ModelKind.parse(k.substring(0, dot)), x -> new HashMap<>())
-                        .put(k.substring(dot + 1), Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                throw new BadInputException("--param " + k + ": '" + v + "' is not a number");
-            }
-        });
+        Map<ModelKind, ModelParameters> p = parameters();
         Map<Priority, Double> pen = new EnumMap<>(CostModel.defaults().penalties());
         penalties.forEach((k, v) -> pen.put(Priority.parse(k), v));
         CostModel cost = new CostModel(pen, interventionCost, effectiveness);
@@ -168,5 +156,34 @@ public final class TrainCommand extends ModelCommand {
         }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
                 maxTrain, d.textBuckets(), cost, d.leakSample());
+    }
+
+    /** The --param pairs, grouped by kind, each group parsed (and checked) as that kind's parameters. */
+    private Map<ModelKind, ModelParameters> parameters() {
+        Map<ModelKind, Map<String, String>> byKind = new EnumMap<>(ModelKind.class);
+        params.forEach((k, v) -> {
+            int dot = k.indexOf('.');
+            if (dot < 0) {
+                throw new BadInputException("--param " + k + "=" + v + ": write KIND.NAME=VALUE, e.g. "
+                        + "random-forest.trees=300");
+            }
+            ModelKind kind;
+            try {
+                kind = ModelKind.parse(k.substring(0, dot));
+            } catch (BadInputException e) {
+                throw new BadInputException("--param " + k + "=" + v + ": " + e.getMessage(), e);
+            }
+            byKind.computeIfAbsent(kind, x -> new LinkedHashMap<>()).put(k.substring(dot + 1), v);
+        });
+        Map<ModelKind, ModelParameters> out = new EnumMap<>(ModelKind.class);
+        byKind.forEach((kind, values) -> {
+            try {
+                out.put(kind, ModelParameters.parse(kind, values));
+            } catch (BadInputException e) {
+                // The parser names the parameter (random-forest.tress=300); say where it came from.
+                throw new BadInputException("--param " + e.getMessage(), e);
+            }
+        });
+        return out;
     }
 }

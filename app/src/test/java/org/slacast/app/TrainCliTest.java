@@ -50,6 +50,12 @@ class TrainCliTest {
         assertThat(html.split("<svg ", -1)).hasSize(10);
         assertThat(champion.manifest().provenance().libraries()).containsKeys("java", "smile", "tribuo");
         assertThat(champion.manifest().provenance().libraries().get("smile")).isEqualTo("6.3.0");
+        // The manifest records every parameter the fit used, the --param one and the defaults.
+        var forest = r.list().stream().filter(e -> e.manifest().kind().equals("random-forest")).findFirst()
+                .orElseThrow().manifest();
+        assertThat(forest.parameters()).containsEntry("trees", 40).containsEntry("max_depth", 20)
+                .containsEntry("max_examples", 0).containsEntry("seed", 42).containsEntry("max_train_examples", 200_000)
+                .containsKey("train_examples");
     }
 
     @Test
@@ -126,6 +132,16 @@ class TrainCliTest {
                 "--param", "trees=5");
         assertThat(p.code()).isEqualTo(1);
         assertThat(p.err()).isEqualTo("slacast: --param trees=5: write KIND.NAME=VALUE, e.g. random-forest.trees=300\n");
+        CliRun typo = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
+                "--param", "random-forest.tress=300");
+        assertThat(typo.code()).isEqualTo(1);
+        assertThat(typo.err()).isEqualTo("slacast: --param random-forest.tress=300: unknown parameter 'tress' for "
+                + "random-forest; valid: max_depth, max_examples, max_nodes, node_size, trees\n");
+        CliRun range = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
+                "--param", "gbt.shrinkage=2", "--param", "logistic.epochs=3");
+        assertThat(range.err()).isEqualTo("slacast: --param gradient-boosting.shrinkage=2.0: must be in (0, 1]\n");
+        CliRun model = CliRun.of("train", "--data", data.toString(), "--param", "svm.c=1");
+        assertThat(model.err()).startsWith("slacast: --param svm.c=1: unknown model 'svm'; use one of");
         CliRun k = CliRun.of("train", "--data", data.toString(), "--models", "svm");
         assertThat(k.err()).startsWith("slacast: unknown model 'svm'; use one of [random-forest, logistic, gradient-boosting]");
         CliRun none = CliRun.of("score", "--data", data.toString(), "--registry", tmp.resolve("empty").toString());

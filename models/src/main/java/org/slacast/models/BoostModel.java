@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import smile.classification.GradientTreeBoost;
 import smile.math.MathEx;
 import smile.model.cart.Node;
@@ -39,17 +38,14 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
 
     /**
      * @param data   training rows
-     * @param params {@code trees} (200), {@code max_depth} (8), {@code max_nodes} (16), {@code shrinkage} (0.1),
-     *               {@code subsample} (0.7)
+     * @param params the number and size of the trees, shrinkage and subsample
      * @param seed   the seed
      * @return the fitted model
      */
-    public static BoostModel fit(TrainingSet data, Map<String, Number> params, long seed) {
+    public static BoostModel fit(TrainingSet data, BoostParameters params, long seed) {
         MathEx.setSeed(seed);
-        var options = new GradientTreeBoost.Options(params.getOrDefault("trees", 200).intValue(),
-                params.getOrDefault("max_depth", 8).intValue(), params.getOrDefault("max_nodes", 16).intValue(),
-                params.getOrDefault("node_size", 5).intValue(), params.getOrDefault("shrinkage", 0.1).doubleValue(),
-                params.getOrDefault("subsample", 0.7).doubleValue(), null, null);
+        var options = new GradientTreeBoost.Options(params.trees(), params.maxDepth(), params.maxNodes(),
+                params.nodeSize(), params.shrinkage(), params.subsample(), null, null);
         GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.formula(data.schema().names()),
                 SmileFrames.frame(data), options);
         return new BoostModel(m, data.schema().names());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import smile.classification.RandomForest;
 import smile.model.cart.Node;
@@ -36,12 +35,12 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
 
     /**
      * @param data   training rows
-     * @param params {@code trees} (200), {@code max_depth} (20), {@code max_nodes} (300), {@code node_size} (5)
+     * @param params the forest's size and tree limits
      * @param seed   seed for the trees
      * @return the fitted model
      */
-    public static ForestModel fit(TrainingSet data, Map<String, Number> params, long seed) {
-        int trees = params.getOrDefault("trees", 200).intValue();
+    public static ForestModel fit(TrainingSet data, ForestParameters params, long seed) {
+        int trees = params.trees();
         int p = data.schema().size();
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
         double rate = data.positiveRate();
@@ -52,9 +51,8 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
         for (int i = 0; i < trees; i++) {
             seeds[i] = rnd.nextLong();
         }
-        var options = new RandomForest.Options(trees, mtry, SplitRule.GINI,
-                params.getOrDefault("max_depth", 20).intValue(), params.getOrDefault("max_nodes", 300).intValue(),
-                params.getOrDefault("node_size", 5).intValue(), 1.0, new int[] {1, positiveWeight}, seeds, null);
+        var options = new RandomForest.Options(trees, mtry, SplitRule.GINI, params.maxDepth(), params.maxNodes(),
+                params.nodeSize(), 1.0, new int[] {1, positiveWeight}, seeds, null);
         RandomForest rf = RandomForest.fit(SmileFrames.formula(data.schema().names()), SmileFrames.frame(data), options);
         return new ForestModel(rf, data.schema().names());
     }

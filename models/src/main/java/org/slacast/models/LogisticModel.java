@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.slacast.core.feature.Feature;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -71,11 +70,11 @@ public final class LogisticModel implements BreachModel {
 
     /**
      * @param data   training rows
-     * @param params {@code epochs} (5), {@code learning_rate} (0.1)
+     * @param params epochs and learning rate
      * @param seed   the seed for shuffling
      * @return the fitted model
      */
-    public static LogisticModel fit(TrainingSet data, Map<String, Number> params, long seed) {
+    public static LogisticModel fit(TrainingSet data, LogisticParameters params, long seed) {
         Scaling scaling = scaling(data);
         double rate = data.positiveRate();
         float positiveWeight = rate <= 0 || rate >= 0.5 ? 1f : (float) Math.min(10, (1 - rate) / rate);
@@ -91,8 +90,7 @@ public final class LogisticModel implements BreachModel {
             ds.add(e);
         }
         var trainer = new LinearSGDTrainer(new LogMulticlass(),
-                new AdaGrad(params.getOrDefault("learning_rate", 0.1).doubleValue(), 0.1),
-                params.getOrDefault("epochs", 5).intValue(), Integer.MAX_VALUE, 1, seed);
+                new AdaGrad(params.learningRate(), 0.1), params.epochs(), Integer.MAX_VALUE, 1, seed);
         return new LogisticModel((LinearSGDModel) trainer.train(ds), scaling, data.schema().names());
     }
 

@@ -23,15 +23,19 @@ public enum ModelKind {
      * Fits a model of this kind.
      *
      * @param data   training rows
-     * @param params fitting parameters; missing ones take the adapter's defaults
+     * @param params this kind's parameters, e.g. {@link ModelParameters#defaults(ModelKind)}
      * @param seed   the seed; the same seed and data give the same model
      * @return the fitted model
+     * @throws IllegalArgumentException if the parameters are another kind's
      */
-    public BreachModel fit(TrainingSet data, java.util.Map<String, Number> params, long seed) {
-        return switch (this) {
-            case RANDOM_FOREST -> ForestModel.fit(data, params, seed);
-            case LOGISTIC -> LogisticModel.fit(data, params, seed);
-            case GRADIENT_BOOSTING -> BoostModel.fit(data, params, seed);
+    public BreachModel fit(TrainingSet data, ModelParameters params, long seed) {
+        if (params.kind() != this) {
+            throw new IllegalArgumentException(params.kind().label() + " parameters given to fit " + label);
+        }
+        return switch (params) {
+            case ForestParameters p -> ForestModel.fit(data, p, seed);
+            case LogisticParameters p -> LogisticModel.fit(data, p, seed);
+            case BoostParameters p -> BoostModel.fit(data, p, seed);
         };
     }
 

@@ -35,7 +35,7 @@ class CompiledTreesTest {
     }
 
     static TreeEnsemble<?> fit(ModelKind kind, TrainingSet d) {
-        return (TreeEnsemble<?>) kind.fit(d, Map.of("trees", 40), 11);
+        return (TreeEnsemble<?>) kind.fit(d, ModelBundleTest.sized(kind, 40, 1), 11);
     }
 
     @ParameterizedTest

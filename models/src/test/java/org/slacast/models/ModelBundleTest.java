@@ -43,8 +43,17 @@ class ModelBundleTest {
         return new TrainingSet(SCHEMA, kinds, x, y);
     }
 
+    /** Small fits for tests: fewer trees, or fewer epochs, than the defaults. */
+    static ModelParameters sized(ModelKind kind, int trees, int epochs) {
+        return switch (kind) {
+            case RANDOM_FOREST -> ForestParameters.DEFAULTS.withTrees(trees);
+            case GRADIENT_BOOSTING -> BoostParameters.DEFAULTS.withTrees(trees);
+            case LOGISTIC -> LogisticParameters.DEFAULTS.withEpochs(epochs);
+        };
+    }
+
     static ModelBundle bundle(ModelKind kind, TrainingSet d, String id, Map<String, Double> metrics) {
-        Map<String, Number> params = Map.of("trees", 30, "epochs", 3);
+        ModelParameters params = sized(kind, 30, 3);
         BreachModel m = kind.fit(d, params, 7);
         double[] s = new double[d.size()];
         for (int i = 0; i < s.length; i++) {
@@ -54,7 +63,7 @@ class ModelBundleTest {
                 .createdAt(Instant.parse("2026-11-23T10:00:00Z")).schema(SCHEMA)
                 .provenance(new Provenance("test", d.size(), d.size(), Instant.EPOCH, Instant.EPOCH, "00",
                         Provenance.currentLibraries()))
-                .parameters(params).calibrator(Calibrator.choose(s, d.y())).threshold(0.4)
+                .parameters(params.asMap()).calibrator(Calibrator.choose(s, d.y())).threshold(0.4)
                 .cost(CostModel.defaults()).metrics(metrics).testFrom(Instant.parse("2026-01-01T00:00:00Z"))
                 .testTo(Instant.parse("2026-02-01T00:00:00Z"))
                 .distributions(List.of(FeatureDistribution.of("priority", new double[] {1, 2}))).build();
@@ -91,8 +100,8 @@ class ModelBundleTest {
     @EnumSource(ModelKind.class)
     void theSameSeedGivesTheSameModel(ModelKind kind) {
         TrainingSet d = data(400, 3);
-        BreachModel a = kind.fit(d, Map.of("trees", 20, "epochs", 2), 11);
-        BreachModel b = kind.fit(d, Map.of("trees", 20, "epochs", 2), 11);
+        BreachModel a = kind.fit(d, sized(kind, 20, 2), 11);
+        BreachModel b = kind.fit(d, sized(kind, 20, 2), 11);
         for (double[] x : data(50, 4).x()) {
             assertThat(b.score(x)).isEqualTo(a.score(x));
         }

@@ -29,9 +29,12 @@ import org.slacast.core.feature.FeatureExtractor;
 import org.slacast.core.feature.FeatureSchema;
 import org.slacast.core.policy.Metric;
 import org.slacast.core.policy.PolicyFile;
+import org.slacast.models.BoostParameters;
 import org.slacast.models.BreachModel;
 import org.slacast.models.BundleManifest;
 import org.slacast.models.Calibrator;
+import org.slacast.models.ForestParameters;
+import org.slacast.models.LogisticParameters;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.ModelKind;
 import org.slacast.models.Provenance;
@@ -86,7 +89,12 @@ class ScoringApiTest {
             y[i] = x[i][0] + rnd.nextGaussian() > 2 ? 1 : 0;
         }
         List<Feature.Kind> kinds = new FeatureExtractor(schema, null).features().stream().map(Feature::kind).toList();
-        BreachModel m = kind.fit(new TrainingSet(schema, kinds, x, y), Map.of("epochs", 2, "trees", 20), seed);
+        var params = switch (kind) {
+            case RANDOM_FOREST -> ForestParameters.DEFAULTS.withTrees(20);
+            case GRADIENT_BOOSTING -> BoostParameters.DEFAULTS.withTrees(20);
+            case LOGISTIC -> LogisticParameters.DEFAULTS.withEpochs(2);
+        };
+        BreachModel m = kind.fit(new TrainingSet(schema, kinds, x, y), params, seed);
         return new ModelBundle(BundleManifest.builder().id(id).kind(kind.label()).createdAt(Instant.EPOCH)
                 .schema(schema).provenance(new Provenance("test", 300, 300, Instant.EPOCH, Instant.EPOCH, "00",
                         Map.of())).calibrator(new Calibrator.Identity()).threshold(0.5).cost(CostModel.defaults())

@@ -6,6 +6,7 @@ import org.slacast.core.cost.CostModel;
 import org.slacast.core.feature.Checkpoints;
 import org.slacast.core.policy.Metric;
 import org.slacast.models.ModelKind;
+import org.slacast.models.ModelParameters;
 
 /**
  * What to train and how. {@link #defaults()} gives sensible public defaults.
@@ -15,16 +16,27 @@ import org.slacast.models.ModelKind;
  * @param trainFraction    share of tickets (by time) for training
  * @param validFraction    share for validation; the rest is test
  * @param kinds            the models to fit
- * @param parameters       fitting parameters per kind; missing ones take defaults
+ * @param parameters       fitting parameters per kind; a kind not in it takes {@link ModelParameters#defaults}
  * @param seed             the seed for sampling and fitting
- * @param maxTrainExamples at most this many training examples are used to fit (a seeded sample), to bound time
+ * @param maxTrainExamples at most this many training examples are used to fit (a seeded sample), to bound time;
+ *                         a kind's {@link ModelParameters#maxExamples()} may lower it
  * @param textBuckets      hashed subject buckets
  * @param cost             the cost model for the threshold
  * @param leakSample       tickets whose examples are checked for leaks
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
-                              List<ModelKind> kinds, Map<ModelKind, Map<String, Number>> parameters, long seed,
+                              List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
                               int maxTrainExamples, int textBuckets, CostModel cost, int leakSample) {
+
+    /** Checks that each kind's parameters are that kind's. */
+    public TrainingOptions {
+        parameters.forEach((kind, p) -> {
+            if (p.kind() != kind) {
+                throw new IllegalArgumentException(p.kind().label() + " parameters given for " + kind.label());
+            }
+        });
+        parameters = Map.copyOf(parameters);
+    }
 
     /** @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42 */
     public static TrainingOptions defaults() {
@@ -34,9 +46,9 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
 
     /**
      * @param kind a model kind
-     * @return its parameters, possibly empty
+     * @return its parameters: those given, or its defaults
      */
-    public Map<String, Number> parametersOf(ModelKind kind) {
-        return parameters.getOrDefault(kind, Map.of());
+    public ModelParameters parametersOf(ModelKind kind) {
+        return parameters.getOrDefault(kind, ModelParameters.defaults(kind));
     }
 }

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,6 +28,7 @@ import org.slacast.models.Calibrator;
 import org.slacast.models.FeatureDistribution;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.ModelKind;
+import org.slacast.models.ModelParameters;
 import org.slacast.models.Provenance;
 import org.slacast.models.TrainingSet;
 import org.slacast.training.data.Example;
@@ -112,14 +113,11 @@ public final class TrainingPipeline {
         for (ModelKind kind : options.kinds()) {
             progress.start("fit " + kind.label(), 3);
             long t0 = System.nanoTime();
-            Map<String, Number> params = new HashMap<>(options.parametersOf(kind));
-            // Boosting grows its trees one after another, so it gets a smaller sample by default.
-            int cap = params.getOrDefault("max_examples", kind == ModelKind.GRADIENT_BOOSTING ? 60_000
-                    : options.maxTrainExamples()).intValue();
-            params.remove("max_examples");
-            TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(),
-                    Math.min(cap, options.maxTrainExamples()))), schema, kinds);
-            BreachModel model = kind.fit(fitSet, params, options.seed());
+            ModelParameters fitting = options.parametersOf(kind);
+            // Boosting's default max_examples (60,000) is lower: its trees grow one after another.
+            int cap = fitting.exampleCap(options.maxTrainExamples());
+            TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(), cap)), schema, kinds);
+            BreachModel model = kind.fit(fitSet, fitting, options.seed());
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             progress.stepTo(1);
             double[] rawValid = scores(model, valid);
@@ -130,6 +128,7 @@ public final class TrainingPipeline {
             double[] pTest = apply(cal, scores(model, test));
             String id = id(kind, provenance);
             Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
+            Map<String, Number> params = new LinkedHashMap<>(fitting.asMap());
             params.put("seed", options.seed());
             params.put("train_examples", fitSet.size());
             params.put("max_train_examples", options.maxTrainExamples());

@@ -1,0 +1,62 @@
+package org.slacast.models;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a Random Forest is grown ({@link ForestModel}). The split rule (Gini), {@code mtry = floor(sqrt(p))}, sampling
+ * with replacement and the class weight for breaches are not parameters: they follow from the data.
+ *
+ * @param trees       {@code trees}: the number of trees; default 200, at least 1
+ * @param maxDepth    {@code max_depth}: the deepest a tree grows; default 20, at least 2
+ * @param maxNodes    {@code max_nodes}: at most this many leaves per tree; default 300, at least 2
+ * @param nodeSize    {@code node_size}: a node with fewer rows is not split; default 5, at least 1
+ * @param maxExamples {@code max_examples}: fit on at most this many training examples; default 0, the pipeline's
+ *                    cap ({@code --max-train-examples}) alone
+ */
+public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSize, int maxExamples)
+        implements ModelParameters {
+    /** 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, no cap of its own. */
+    public static final ForestParameters DEFAULTS = new ForestParameters(200, 20, 300, 5, 0);
+
+    /** Checks each value's range; Smile's own limits (depth and leaves at least 2) are checked here, by name. */
+    public ForestParameters {
+        ModelKind k = ModelKind.RANDOM_FOREST;
+        ParameterBounds.atLeast(k, "trees", trees, 1);
+        ParameterBounds.atLeast(k, "max_depth", maxDepth, 2);
+        ParameterBounds.atLeast(k, "max_nodes", maxNodes, 2);
+        ParameterBounds.atLeast(k, "node_size", nodeSize, 1);
+        ParameterBounds.atLeast(k, "max_examples", maxExamples, 0);
+    }
+
+    /** Reads a complete map with {@link #asMap()}'s names. */
+    static ForestParameters of(Map<String, Number> v) {
+        return new ForestParameters(v.get("trees").intValue(), v.get("max_depth").intValue(),
+                v.get("max_nodes").intValue(), v.get("node_size").intValue(), v.get("max_examples").intValue());
+    }
+
+    /**
+     * @param count the number of trees
+     * @return these parameters with another number of trees
+     */
+    public ForestParameters withTrees(int count) {
+        return new ForestParameters(count, maxDepth, maxNodes, nodeSize, maxExamples);
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.RANDOM_FOREST;
+    }
+
+    @Override
+    public Map<String, Number> asMap() {
+        Map<String, Number> m = new LinkedHashMap<>();
+        m.put("trees", trees);
+        m.put("max_depth", maxDepth);
+        m.put("max_nodes", maxNodes);
+        m.put("node_size", nodeSize);
+        m.put("max_examples", maxExamples);
+        return Collections.unmodifiableMap(m);
+    }
+}
