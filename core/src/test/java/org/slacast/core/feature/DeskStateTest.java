@@ -74,18 +74,20 @@ class DeskStateTest {
     }
 
     @Test
-    void openTicketsLeaveThQueuePastTheHorizonOrTheBoundAndAreCounted() {
+    void openTicketsLeaveTheQueuePastTheHorizonOrTheBoundAndAreCounted() {
         DeskState d = new DeskState(Duration.ofDays(30), 3);
         d.arrival(ticket("A", T0, "ATM"));
         d.arrival(ticket("B", T0.plus(Duration.ofDays(1)), "ATM"));
-        d.arrival(ticket("C", T0.plus(Duration.ofDays(31)), "Web")); // A is now past the horizon
+        Instant later = T0.plus(Duration.ofHours(30 * 24 + 12));
+        d.arrival(ticket("C", later, "Web")); // A is 30.5 days old, past the horizon; B is 29.5
+        
         assertThat(d.openTickets()).isEqualTo(2);
         assertThat(d.expiredTickets()).isEqualTo(1);
-        d.arrival(ticket("D", T0.plus(Duration.ofDays(31)), "Web"));
-        d.arrival(ticket("E", T0.plus(Duration.ofDays(31)), "Web")); // four open, bound three: B leaves
+        d.arrival(ticket("D", later, "Web"));
+        d.arrival(ticket("E", later, "Web")); // four open, bound three: B leaves
         assertThat(d.openTickets()).isEqualTo(3);
         assertThat(d.expiredTickets()).isEqualTo(2);
-        DeskState.History h = d.history(ticket("X", T0.plus(Duration.ofDays(31)), "ATM"), T0.plus(Duration.ofDays(31)));
+        DeskState.History h = d.history(ticket("X", later, "ATM"), later);
         assertThat(h.systemOpen()).isZero();
         assertThat(h.deskOpen()).isEqualTo(3);
     }
