@@ -59,6 +59,12 @@ public final class ServeCommand implements Callable<Integer> {
         boolean none;
     }
 
+    @Option(names = "--store", paramLabel = "JDBC-URL", defaultValue = "jdbc:duckdb:desk.duckdb",
+            description = {"The desk store: every ticket and event the server receives, and the history its "
+                + "features read (default: ${DEFAULT-VALUE}, embedded).",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres is shared by replicas."})
+    private String store;
+
     @Mixin
     private ServeOptions serve;
 
@@ -70,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, policy))
-                .withModels(model, shadow.id, !shadow.none).withLog(log.none ? null : log.db);
+                .withModels(model, shadow.id, !shadow.none).withLog(log.none ? null : log.db).withStore(store);
         PrintWriter out = spec.commandLine().getOut();
         if (cfg.keys().open()) {
             spec.commandLine().getErr().println("slacast: no API keys (SLACAST_API_KEYS=KEY:score,KEY:admin); the API "

@@ -55,6 +55,10 @@ final class ServeOptions {
             description = "Most tickets the live desk remembers as open (default: ${DEFAULT-VALUE}).")
     int deskMaxTickets;
 
+    @Option(names = "--store-poll", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often to read what other replicas wrote to the desk store (default: ${DEFAULT-VALUE}).")
+    Duration storePoll;
+
     /** Applies these options to a configuration. */
     ServingConfig apply(ServingConfig base) {
         if (port < 0 || port > 65_535) {
@@ -68,7 +72,7 @@ final class ServeOptions {
         ServingConfig.Limits limits = new ServingConfig.Limits(maxBody, maxBatch, maxEvents, maxText,
                 LIMITS.earliest(), LIMITS.latest(), deadline, LIMITS.maxLogQueue());
         return base.withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
-                .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets));
+                .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll));
     }
 
     private static void positive(String option, long value) {

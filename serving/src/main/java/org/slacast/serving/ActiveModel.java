@@ -60,6 +60,11 @@ public final class ActiveModel {
         return l == null ? null : l.bundle().manifest().id();
     }
 
+    /** @return the SLA policies */
+    PolicySet policies() {
+        return policies;
+    }
+
     /** @return the registry */
     Registry registry() {
         return registry;

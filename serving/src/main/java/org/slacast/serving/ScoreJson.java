@@ -79,29 +79,7 @@ final class ScoreJson {
         g.writeStringField("scored_at", s.at().toString());
         g.writeNumberField("breach_probability", round(p));
         g.writeStringField("risk_band", s.band());
-        g.writeObjectFieldStart("sla");
-        g.writeStringField("policy", s.sla().policy().name());
-        g.writeArrayFieldStart("metrics");
-        for (MetricStatus m : s.sla().metrics()) {
-            g.writeStartObject();
-            g.writeStringField("metric", m.metric().label());
-            if (m.target() == null) {
-                g.writeNullField("target_minutes");
-            } else {
-                g.writeNumberField("target_minutes", m.target().toMinutes());
-            }
-            instant(g, "due_at", m.dueAt());
-            g.writeNumberField("elapsed_business_minutes", round(m.elapsedMinutes()));
-            if (m.remaining() == null) {
-                g.writeNullField("remaining_business_minutes");
-            } else {
-                g.writeNumberField("remaining_business_minutes", round(m.remaining().toMillis() / 60_000.0));
-            }
-            g.writeStringField("band", BandClassifier.of(m, s.sla().policy().atRisk(), s.at()).label());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        sla(g, s.sla(), s.at());
         g.writeObjectFieldStart("cost");
         g.writeNumberField("penalty_if_breached", cost.penalty(priority));
         g.writeNumberField("expected_penalty", round(cost.expectedPenalty(p, priority)));
@@ -124,6 +102,70 @@ final class ScoreJson {
         g.writeStringField("kind", b.manifest().kind());
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** The SLA clock of every metric at an instant: {@code "sla": {"policy": ..., "metrics": [...]}}. */
+    static void sla(JsonGenerator g, org.slacast.core.clock.TicketSla sla, Instant at) throws IOException {
+        g.writeObjectFieldStart("sla");
+        g.writeStringField("policy", sla.policy().name());
+        g.writeArrayFieldStart("metrics");
+        for (MetricStatus m : sla.metrics()) {
+            g.writeStartObject();
+            g.writeStringField("metric", m.metric().label());
+            if (m.target() == null) {
+                g.writeNullField("target_minutes");
+            } else {
+                g.writeNumberField("target_minutes", m.target().toMinutes());
+            }
+            instant(g, "due_at", m.dueAt());
+            g.writeNumberField("elapsed_business_minutes", round(m.elapsedMinutes()));
+            if (m.remaining() == null) {
+                g.writeNullField("remaining_business_minutes");
+            } else {
+                g.writeNumberField("remaining_business_minutes", round(m.remaining().toMillis() / 60_000.0));
+            }
+            g.writeStringField("band", BandClassifier.of(m, sla.policy().atRisk(), at).label());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * A stored ticket: its native fields, its events, and its SLA clock at an instant.
+     *
+     * @param g      the generator
+     * @param t      the ticket
+     * @param events its events
+     * @param sla    its clock
+     * @throws IOException never, for a byte array
+     */
+    static void ticket(JsonGenerator g, org.slacast.core.ticket.Ticket t,
+                       List<org.slacast.core.ticket.TicketEvent> events, org.slacast.core.clock.TicketSla sla)
+            throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("ticket");
+        fields(g, org.slacast.core.csv.NativeFormat.TICKET_COLUMNS, org.slacast.core.csv.NativeFormat.values(t));
+        g.writeEndObject();
+        g.writeArrayFieldStart("events");
+        for (org.slacast.core.ticket.TicketEvent e : events) {
+            g.writeStartObject();
+            fields(g, org.slacast.core.csv.NativeFormat.EVENT_COLUMNS.subList(1, 8),
+                    java.util.Arrays.copyOfRange(org.slacast.core.csv.NativeFormat.values(e), 1, 8));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        sla(g, sla, sla.asOf());
+        g.writeEndObject();
+    }
+
+    /** Native fields by name, leaving out the empty ones. */
+    private static void fields(JsonGenerator g, List<String> names, String[] values) throws IOException {
+        for (int i = 0; i < names.size(); i++) {
+            if (!values[i].isEmpty()) {
+                g.writeStringField(names.get(i), values[i]);
+            }
+        }
     }
 
     /**

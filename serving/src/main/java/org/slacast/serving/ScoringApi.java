@@ -3,6 +3,8 @@ package org.slacast.serving;
 import io.javalin.Javalin;
 import org.slacast.core.BadInputException;
 import org.slacast.core.policy.PolicyFile;
+import org.slacast.core.policy.PolicySet;
+import org.slacast.core.store.DeskStore;
 import org.slacast.models.Registry;
 
 /**
@@ -14,12 +16,14 @@ public final class ScoringApi implements AutoCloseable {
     private final ServingConfig config;
     private final Javalin server;
     private final PredictionLog log;
+    private final LiveDesk desk;
     private final String activeId;
 
-    private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, String activeId) {
+    private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId) {
         this.config = config;
         this.server = server;
         this.log = log;
+        this.desk = desk;
         this.activeId = activeId;
     }
 
@@ -40,7 +44,8 @@ public final class ScoringApi implements AutoCloseable {
                     + "free one)");
         }
         Registry registry = new Registry(config.registry());
-        ActiveModel models = new ActiveModel(registry, PolicyFile.load(config.policy()));
+        PolicySet policies = PolicyFile.load(config.policy());
+        ActiveModel models = new ActiveModel(registry, policies);
         String id = config.model() != null ? config.model() : registry.roles().champion();
         if (id == null) {
             throw new BadInputException(config.registry() + " has no champion; train a model first (slacast train)");
@@ -55,7 +60,10 @@ public final class ScoringApi implements AutoCloseable {
         metrics.activated(id);
         PredictionLog log = config.logDb() == null ? null
                 : new PredictionLog(config.logDb(), "predictions", config.limits().maxLogQueue());
+        LiveDesk desk = null;
         try {
+            desk = new LiveDesk(DeskStore.open(config.store()), policies,
+                    models.get().bundle().manifest().schema().metric(), config.desk());
             if (log != null) {
                 if (config.logDb().startsWith("jdbc:duckdb:") && !log.reachable()) {
                     throw new BadInputException("--db " + config.logDb() + ": cannot open the DuckDB file; check that "
@@ -63,8 +71,8 @@ public final class ScoringApi implements AutoCloseable {
                 }
                 metrics.bind(log);
             }
-            ScoringService scoring = new ScoringService(models, config, log);
-            metrics.bind(scoring.desk());
+            ScoringService scoring = new ScoringService(models, config, log, desk);
+            metrics.bind(desk.state());
             Javalin server = SlacastServer.create(config, models, scoring, metrics);
             try {
                 server.start();
@@ -73,10 +81,13 @@ public final class ScoringApi implements AutoCloseable {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + rootMessage(e) + "); is the port in use? pick another with --port", e);
             }
-            return new ScoringApi(config, server, log, id);
+            return new ScoringApi(config, server, log, desk, id);
         } catch (RuntimeException e) {
             if (log != null) {
                 log.close();
+            }
+            if (desk != null) {
+                desk.close();
             }
             throw e;
         }
@@ -117,5 +128,6 @@ public final class ScoringApi implements AutoCloseable {
         if (log != null) {
             log.close();
         }
+        desk.close();
     }
 }

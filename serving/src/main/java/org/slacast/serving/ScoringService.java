@@ -22,7 +22,7 @@ public final class ScoringService {
     /** A ticket created later than this past the server's clock is scored but not recorded as an arrival. */
     static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
 
-    private final DeskState desk;
+    private final LiveDesk desk;
     private final int reasons;
     private final Duration deadline;
     private final PredictionLog log;
@@ -31,19 +31,20 @@ public final class ScoringService {
 
     /**
      * @param models the active model
-     * @param config reasons per score, the request deadline and the desk's memory
+     * @param config reasons per score and the request deadline
      * @param log    where every score is logged, or null for none
+     * @param desk   the live desk, derived from the desk store
      */
-    public ScoringService(ActiveModel models, ServingConfig config, PredictionLog log) {
+    ScoringService(ActiveModel models, ServingConfig config, PredictionLog log, LiveDesk desk) {
         this.models = models;
         this.reasons = config.reasons();
         this.deadline = config.limits().deadline();
-        this.desk = new DeskState(config.desk().horizon(), config.desk().maxTickets());
+        this.desk = desk;
         this.log = log;
     }
 
-    /** @return the live desk's history */
-    DeskState desk() {
+    /** @return the live desk */
+    LiveDesk desk() {
         return desk;
     }
 
@@ -53,8 +54,8 @@ public final class ScoringService {
     }
 
     /**
-     * Records an outcome: for monitoring, and for the desk's history (the ticket leaves the queue and its
-     * outcome counts toward its team's and system's breach rates).
+     * Records an outcome: for monitoring, and in the desk store, where it ends the ticket's wait and counts toward
+     * its team's and system's breach rates (for a ticket the store knows).
      *
      * @param ticketId   the ticket
      * @param breached   whether it breached
@@ -63,10 +64,7 @@ public final class ScoringService {
      */
     boolean outcome(String ticketId, boolean breached, Instant resolvedAt) {
         Monitoring.Prediction p = monitoring.outcome(ticketId, breached);
-        desk.resolved(ticketId);
-        if (p != null) {
-            desk.outcome(p.team(), p.system(), breached, resolvedAt);
-        }
+        desk.outcome(ticketId, breached, resolvedAt);
         return p != null;
     }
 
@@ -109,6 +107,7 @@ public final class ScoringService {
             shadow = null; // a challenger made active is not scored against itself
         }
         long until = System.nanoTime() + deadline.toNanos();
+        remember(requests);
         List<Score> out = new ArrayList<>(requests.size());
         for (TicketJson.Request r : requests) {
             if (System.nanoTime() - until > 0) {
@@ -134,11 +133,7 @@ public final class ScoringService {
         Ticket t = r.ticket();
         Instant at = r.asOf() != null ? r.asOf() : latest(r.events(), t.createdAt());
         TicketSla sla = m.extractor().sla(t, r.events(), at);
-        DeskState.History history = desk.history(t, at);
-        // The desk's clock follows real arrivals only: a ticket from the future is scored, not remembered.
-        if (!t.createdAt().isAfter(Instant.now().plus(FUTURE_SKEW))) {
-            desk.arrival(t);
-        }
+        DeskState.History history = desk.state().history(t, at);
         double[] x = m.extractor().extract(t, r.events(), at, sla, history).values();
         ModelBundle b = m.bundle();
         double p = b.probability(x);
@@ -162,6 +157,57 @@ public final class ScoringService {
                     b.manifest().schema().names(), x, shadowId, sp, shadowBand));
         }
         return new Score(requestId, t, at, p, band, sla, why, b);
+    }
+
+    /**
+     * A ticket sent to be scored is news of the desk: it and its events go into the store, once (an event sent
+     * again is a duplicate). A ticket created in the future is scored but not remembered, so no client can move
+     * the desk's clock.
+     */
+    private void remember(List<TicketJson.Request> requests) {
+        List<Ticket> tickets = new ArrayList<>();
+        List<TicketEvent> events = new ArrayList<>();
+        for (TicketJson.Request r : requests) {
+            if (LiveDesk.current(r.ticket().createdAt())) {
+                tickets.add(r.ticket());
+                events.addAll(r.events());
+            }
+        }
+        if (!tickets.isEmpty()) {
+            desk.ingest(tickets, events);
+        }
+    }
+
+    /**
+     * Scores a stored ticket from its stored events up to an instant, with the desk's history then.
+     *
+     * @param ticketId  the ticket
+     * @param asOf      the instant, or null for its latest event
+     * @param requestId the request id
+     * @param k         reasons
+     * @param how       how reasons are computed
+     * @return the score, or null when the store does not hold the ticket
+     */
+    Score scoreStored(String ticketId, Instant asOf, String requestId, int k, Explanation how) {
+        ActiveModel.Loaded m = models.get();
+        if (m == null) {
+            throw new ServiceUnavailableResponse("no model is active; train one and activate it");
+        }
+        org.slacast.core.csv.TicketData d = desk.store().ticket(ticketId);
+        if (d.tickets().isEmpty()) {
+            return null;
+        }
+        Ticket t = d.tickets().getFirst();
+        Instant at = asOf != null ? asOf : latest(d.eventsOf(ticketId), t.createdAt());
+        if (at.isBefore(t.createdAt())) {
+            throw BadRequest.field("as_of", "is before the ticket's created_at (" + t.createdAt() + ")");
+        }
+        List<TicketEvent> known = d.eventsOf(ticketId).stream().filter(e -> !e.at().isAfter(at)).toList();
+        ActiveModel.Loaded shadow = models.shadow();
+        if (shadow != null && shadow.bundle().manifest().id().equals(m.bundle().manifest().id())) {
+            shadow = null;
+        }
+        return score(m, shadow, new TicketJson.Request(t, known, at), requestId, k, how);
     }
 
     /** Whether the shadow reads the champion's vector: decided once per pair of loaded models, not per score. */

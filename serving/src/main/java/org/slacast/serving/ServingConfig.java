@@ -23,10 +23,11 @@ import java.time.Instant;
  * @param stopTimeout    how long a stop lets in-flight requests finish
  * @param limits         what one request may ask of the server
  * @param desk           how much of the desk's history the server remembers
+ * @param store          the desk store's JDBC URL: DuckDB embedded, or PostgreSQL shared by replicas
  */
 public record ServingConfig(String host, int port, Path registry, Path policy, String model, String shadow,
                             boolean shadowEnabled, String logDb, ApiKeys keys, boolean insecureNoAuth, int reasons,
-                            Duration stopTimeout, Limits limits, DeskLimits desk) {
+                            Duration stopTimeout, Limits limits, DeskLimits desk, String store) {
 
     /**
      * What one request may ask of the server. A request past a bound gets a 4xx naming the field.
@@ -52,13 +53,16 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
     /**
      * The desk's memory: tickets seen by the live server, kept for the history features.
      *
-     * @param horizon    a ticket with no news for this long leaves the open queue and the windows
+     * @param horizon    a ticket with no news for this long leaves the open queue; training uses 30 days, so
+     *                   another value makes live features differ from training's
      * @param maxTickets most tickets remembered; the oldest go first
+     * @param poll       how often the server reads what other replicas wrote to the store: every replica reaches
+     *                   the same desk within this bound
      */
-    public record DeskLimits(Duration horizon, int maxTickets) {
-        /** @return 30 days, 200,000 tickets */
+    public record DeskLimits(Duration horizon, int maxTickets, Duration poll) {
+        /** @return 30 days, 200,000 tickets, polled every second */
         public static DeskLimits defaults() {
-            return new DeskLimits(Duration.ofDays(30), 200_000);
+            return new DeskLimits(Duration.ofDays(30), 200_000, Duration.ofSeconds(1));
         }
     }
 
@@ -66,23 +70,29 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      * @param registry the registry directory
      * @param policy   the policy file
      * @return 127.0.0.1:7070, the champion with the challenger in shadow, no log, no keys, 3 reasons, a 10 s stop
-     *         timeout and the default limits
+     *         timeout, the default limits, and a desk store in memory (the CLI's default is a DuckDB file)
      */
     public static ServingConfig defaults(Path registry, Path policy) {
         return new ServingConfig("127.0.0.1", 7070, registry, policy, null, null, true, null, ApiKeys.none(), false, 3,
-                Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults());
+                Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults(), "jdbc:duckdb:");
+    }
+
+    /** @param url the desk store's JDBC URL; @return this config with that store */
+    public ServingConfig withStore(String url) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, limits, desk, url);
     }
 
     /** @param h the interface; @return this config bound there */
     public ServingConfig withHost(String h) {
         return new ServingConfig(h, port, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk);
+                reasons, stopTimeout, limits, desk, store);
     }
 
     /** @param p a port; @return this config on that port */
     public ServingConfig withPort(int p) {
         return new ServingConfig(host, p, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk);
+                reasons, stopTimeout, limits, desk, store);
     }
 
     /**
@@ -93,13 +103,13 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withModels(String active, String shadowModel, boolean scoreShadow) {
         return new ServingConfig(host, port, registry, policy, active, shadowModel, scoreShadow, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store);
     }
 
     /** @param url the prediction log's JDBC URL, or null for none; @return this config with that log */
     public ServingConfig withLog(String url) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, url, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk);
+                reasons, stopTimeout, limits, desk, store);
     }
 
     /**
@@ -109,19 +119,19 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withKeys(ApiKeys k, boolean noAuthOk) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, k, noAuthOk,
-                reasons, stopTimeout, limits, desk);
+                reasons, stopTimeout, limits, desk, store);
     }
 
     /** @param l the request limits; @return this config with them */
     public ServingConfig withLimits(Limits l) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, l, desk);
+                insecureNoAuth, reasons, stopTimeout, l, desk, store);
     }
 
     /** @param d the desk's memory; @return this config with it */
     public ServingConfig withDesk(DeskLimits d) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, d);
+                insecureNoAuth, reasons, stopTimeout, limits, d, store);
     }
 
     /** @return whether the host is a loopback address, reachable only from this machine */

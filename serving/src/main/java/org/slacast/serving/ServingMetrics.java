@@ -85,6 +85,19 @@ public final class ServingMetrics {
                 + "id").register(registry);
     }
 
+    /**
+     * @param tickets    tickets stored by one ingestion
+     * @param events     new events stored
+     * @param duplicates events sent again
+     * @param rejected   items refused
+     */
+    void ingested(int tickets, int events, int duplicates, int rejected) {
+        registry.counter("slacast_ingested_tickets").increment(tickets);
+        registry.counter("slacast_ingested_events").increment(events);
+        registry.counter("slacast_ingested_duplicates").increment(duplicates);
+        registry.counter("slacast_ingested_rejected").increment(rejected);
+    }
+
     /** @param desk the live desk, whose open queue and expired tickets are reported */
     void bind(org.slacast.core.feature.DeskState desk) {
         Gauge.builder("slacast_desk_open_tickets", desk::openTickets).description("Tickets in the live open queue")

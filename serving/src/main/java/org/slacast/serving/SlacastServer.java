@@ -25,6 +25,7 @@ public final class SlacastServer {
         OpsController ops = new OpsController(models, scoring, metrics);
         ModelController model = new ModelController(models, metrics);
         ScoreController score = new ScoreController(config, scoring, models, metrics);
+        TicketController tickets = new TicketController(config, scoring, models, metrics);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -49,6 +50,9 @@ public final class SlacastServer {
             cfg.routes.post("/v1/score/batch", score::batch, ApiRole.SCORE);
             cfg.routes.post("/v1/outcomes", score::outcome, ApiRole.SCORE);
             cfg.routes.get("/v1/monitoring", score::monitoring, ApiRole.SCORE);
+            cfg.routes.post("/v1/events", tickets::events, ApiRole.SCORE);
+            cfg.routes.get("/v1/tickets/{id}", tickets::ticket, ApiRole.SCORE);
+            cfg.routes.get("/v1/tickets/{id}/score", tickets::score, ApiRole.SCORE);
         });
     }
 

@@ -30,6 +30,8 @@ final class TicketJson {
             "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject",
             "body");
     private static final Set<String> EVENT_FIELDS = Set.of("at", "type", "status", "priority", "tier", "team", "agent");
+    private static final Set<String> LOOSE_EVENT_FIELDS = Set.of("ticket_id", "at", "type", "status", "priority",
+            "tier", "team", "agent");
 
     private final ServingConfig.Limits limits;
 
@@ -66,7 +68,12 @@ final class TicketJson {
         return new Request(t, events, asOf);
     }
 
-    private Ticket ticket(JsonNode n, String path) {
+    /**
+     * @param n    a ticket object, as in a score request's {@code ticket}
+     * @param path its JSON path
+     * @return the ticket
+     */
+    Ticket ticket(JsonNode n, String path) {
         if (n == null || n.isNull()) {
             throw BadRequest.field(path, "is required: an object with at least id, created_at and priority");
         }
@@ -82,16 +89,40 @@ final class TicketJson {
                 text(n, path, "body", false));
     }
 
-    private TicketEvent event(JsonNode n, Ticket t, String path) {
+    /**
+     * An event of {@code POST /v1/events}: a native event with its {@code ticket_id}.
+     *
+     * @param n       the event object
+     * @param path    its JSON path
+     * @param created the creation instant of each ticket the store or the request knows, by id
+     * @return the event
+     */
+    TicketEvent loose(JsonNode n, String path, java.util.function.Function<String, Instant> created) {
         object(n, path);
-        unknown(n, path, EVENT_FIELDS);
+        unknown(n, path, LOOSE_EVENT_FIELDS);
+        String id = id(n.get("ticket_id"), prefix(path, "ticket_id"));
+        Instant at = created.apply(id);
+        if (at == null) {
+            throw BadRequest.field(prefix(path, "ticket_id"), "ticket '" + ScoreJson.plain(id, 80) + "' is not "
+                    + "stored; send the ticket first, or in the same request's tickets");
+        }
+        return event(n, id, at, path, LOOSE_EVENT_FIELDS);
+    }
+
+    private TicketEvent event(JsonNode n, Ticket t, String path) {
+        return event(n, t.id(), t.createdAt(), path, EVENT_FIELDS);
+    }
+
+    private TicketEvent event(JsonNode n, String ticketId, Instant created, String path, Set<String> fields) {
+        object(n, path);
+        unknown(n, path, fields);
         Instant at = instant(require(n, path, "at"), path + ".at");
-        if (at.isBefore(t.createdAt())) {
+        if (at.isBefore(created)) {
             throw BadRequest.field(path + ".at", "is before the ticket's created_at");
         }
         EventType type = level(n, path, "type", EventType::parse, true);
         try {
-            return new TicketEvent(t.id(), at, type, text(n, path, "status", false),
+            return new TicketEvent(ticketId, at, type, text(n, path, "status", false),
                     level(n, path, "priority", Priority::parse, false), level(n, path, "tier", Tier::parse, false),
                     text(n, path, "team", false), text(n, path, "agent", false));
         } catch (IllegalArgumentException e) {

@@ -23,8 +23,11 @@ class OpenApiContractTest {
         Registry r = new Registry(Path.of("target/no-registry"));
         ActiveModel models = new ActiveModel(r, PolicyFile.load(Path.of("../docs/examples/policy.yaml")));
         ServingConfig cfg = ServingConfig.defaults(r.dir(), null).withPort(0);
-        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg, null),
+        LiveDesk desk = new LiveDesk(org.slacast.core.store.DeskStore.open("jdbc:duckdb:"), models.policies(),
+                org.slacast.core.policy.Metric.RESOLUTION, cfg.desk());
+        Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg, null, desk),
                 new ServingMetrics(models::activeId));
+        desk.close();
         Set<String> routes = new TreeSet<>();
         for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
             String method = e.endpoint.method.name().toLowerCase(Locale.ROOT);

@@ -197,9 +197,11 @@ class PredictionLogTest {
         models.shadow("lr-b");
         String url = "jdbc:duckdb:" + tmp.resolve("shadow.duckdb");
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ScoringApiTest.TICKET);
-        try (PredictionLog log = new PredictionLog(url, "predictions", 100)) {
-            ServingConfig cfg = TestApi.config("lr-a");
-            var out = new ScoringService(models, cfg, log).score(java.util.List.of(
+        ServingConfig cfg = TestApi.config("lr-a");
+        try (PredictionLog log = new PredictionLog(url, "predictions", 100);
+             LiveDesk desk = new LiveDesk(org.slacast.core.store.DeskStore.open("jdbc:duckdb:"), models.policies(),
+                     org.slacast.core.policy.Metric.RESOLUTION, cfg.desk())) {
+            var out = new ScoringService(models, cfg, log, desk).score(java.util.List.of(
                     new TicketJson(cfg.limits()).request(body, "")), "req-1");
             assertThat(out).singleElement().satisfies(s -> assertThat(s.bundle().manifest().id()).isEqualTo("lr-a"));
         }

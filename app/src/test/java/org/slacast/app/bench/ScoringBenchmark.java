@@ -69,7 +69,8 @@ public class ScoringBenchmark {
         at = ticket.createdAt().plusSeconds(3600);
         DeskState desk = new DeskState();
         for (Ticket t : d.tickets().subList(0, d.tickets().size() / 2)) {
-            desk.arrival(t);
+            desk.put(org.slacast.core.feature.DeskEvents.of(t, d.eventsOf(t.id()), policies.select(t),
+                    bundle.manifest().schema().metric(), org.slacast.core.feature.DeskEvents.HORIZON));
         }
         history = desk.history(ticket, at);
         x = extractor.extract(ticket, events, at, history).values();

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,9 +36,33 @@ public record JdbcRows(String url, String query, String label) implements RowSou
     @Override
     public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
         String name = name(); // redacting the URL is a regex: once per read, not once per row
-        try (Connection c = DriverManager.getConnection(url);
-             PreparedStatement s = c.prepareStatement(query)) {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return read(c, name, query, List.of(), required, sink);
+        } catch (SQLException e) {
+            throw new CsvFileException(name + ": " + firstLine(e.getMessage())
+                    + "; check the JDBC URL, that the database is up, and the query");
+        }
+    }
+
+    /**
+     * Streams a query's rows over an open connection, as {@link #read(Collection, Consumer)} does.
+     *
+     * @param c        the connection
+     * @param name     the source's name, for messages
+     * @param query    the query, with {@code ?} for each parameter
+     * @param params   the parameters, bound in order
+     * @param required column names that must be present
+     * @param sink     receives each row
+     * @return column name to index
+     * @throws CsvFileException if the query fails or lacks a required column
+     */
+    public static Map<String, Integer> read(Connection c, String name, String query, List<Object> params,
+                                            Collection<String> required, Consumer<CsvRow> sink) {
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setFetchSize(10_000);
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 String[] header = new String[md.getColumnCount()];

@@ -129,16 +129,12 @@ public final class NativeFormat {
 
         /** @param t a ticket to append */
         public void write(Ticket t) {
-            tickets.writeNext(new String[] {t.id(), t.createdAt().toString(), t.priority().label(), label(t.impact()),
-                    label(t.urgency()), t.tier().name(), s(t.team()), s(t.category()), s(t.system()), s(t.channel()),
-                    s(t.customer()), s(t.contract()), s(t.region()), s(t.requester()), s(t.subject()), s(t.body())}, false);
+            tickets.writeNext(values(t), false);
         }
 
         /** @param e an event to append */
         public void write(TicketEvent e) {
-            events.writeNext(new String[] {e.ticketId(), e.at().toString(), e.type().label(), s(e.status()),
-                    e.priority() == null ? "" : e.priority().label(), e.tier() == null ? "" : e.tier().name(),
-                    s(e.team()), s(e.agent())}, false);
+            events.writeNext(values(e), false);
         }
 
         @Override
@@ -149,12 +145,33 @@ public final class NativeFormat {
             }
         }
 
-        private static String s(String v) {
-            return v == null ? "" : v;
-        }
+    }
 
-        private static String label(Enum<?> e) {
-            return e == null ? "" : e.name().toLowerCase(java.util.Locale.ROOT);
-        }
+    /**
+     * @param t a ticket
+     * @return its native values, in {@link #TICKET_COLUMNS} order; absent values are empty
+     */
+    public static String[] values(Ticket t) {
+        return new String[] {t.id(), t.createdAt().toString(), t.priority().label(), label(t.impact()),
+            label(t.urgency()), t.tier().name(), s(t.team()), s(t.category()), s(t.system()), s(t.channel()),
+            s(t.customer()), s(t.contract()), s(t.region()), s(t.requester()), s(t.subject()), s(t.body())};
+    }
+
+    /**
+     * @param e an event
+     * @return its native values, in {@link #EVENT_COLUMNS} order; absent values are empty
+     */
+    public static String[] values(TicketEvent e) {
+        return new String[] {e.ticketId(), e.at().toString(), e.type().label(), s(e.status()),
+            e.priority() == null ? "" : e.priority().label(), e.tier() == null ? "" : e.tier().name(),
+            s(e.team()), s(e.agent())};
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : v;
+    }
+
+    private static String label(Enum<?> e) {
+        return e == null ? "" : e.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,8 +1,6 @@
 package org.slacast.core.feature;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,165 +9,161 @@ import org.slacast.core.ticket.Ticket;
 
 /**
  * What the desk knows at an instant about the past: recent arrivals by requester, system and team, open tickets,
- * and breach rates over outcomes already known. Training replays history through it in time order; serving feeds
- * it live. Either way a query at instant t sees only what was fed before t, so history cannot leak.
+ * and breach rates over outcomes already known. It is built from each ticket's {@link DeskEvents}, whose instants
+ * are causal, and answers for any instant by counting what lies before it: training puts every ticket of a data
+ * set and asks at each checkpoint, a server puts each ticket again whenever news of it arrives and asks now, and
+ * both get the same answer at every instant up to the latest event received. A query changes nothing.
  *
- * <p>A query never changes what the desk holds: it counts the entries in its windows that end at its instant, so
- * a query far in the future or the past leaves the next query's answer alone. Only what is fed moves the desk's
- * own clock (the latest arrival), and entries older than the longest window behind that clock are dropped.
- * Memory is bounded: every key longer than {@value #KEY_CHARS} characters is kept as a digest, a ticket open
- * longer than the open horizon leaves the queue, and at most {@code maxOpen} tickets are held open.
+ * <p>At one instant, a ticket's own arrival is not part of the history asked at that instant (arrivals count
+ * strictly before it), while outcomes and departures at that instant are (they count up to and including it).
+ *
+ * <p>Memory is bounded: long keys are kept as digests ({@link #key}), tickets wholly older than the longest
+ * window behind the desk's clock are dropped, and at most {@code maxTickets} are held, the oldest going first.
  */
 public final class DeskState {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
+    private static final long WINDOW = 30 * DAY;
     /** Pseudo-count pulling a small team's breach rate toward the desk's (additive smoothing). */
     private static final double PRIOR = 5;
+    /** Longest key kept as it is. */
+    static final int KEY_CHARS = 64;
 
-    private final Map<String, Window> requester7 = new HashMap<>();
-    private final Map<String, Window> requester30 = new HashMap<>();
-    private final Map<String, Window> system7 = new HashMap<>();
-    private final Map<String, Window> system30 = new HashMap<>();
-    private final Map<String, Window> team7 = new HashMap<>();
-    private final Map<String, Window> team30 = new HashMap<>();
-    private final Map<String, Window> systemHour = new HashMap<>();
-    private final Window deskHour = new Window(HOUR);
-    private final Map<String, Outcomes> teamOutcomes = new HashMap<>();
-    private final Map<String, Outcomes> systemOutcomes = new HashMap<>();
-    private final Outcomes deskOutcomes = new Outcomes();
-    private final Map<String, Open> open = new LinkedHashMap<>();
-    private final Map<String, Integer> openByTeam = new HashMap<>();
-    private final Map<String, Integer> openBySystem = new HashMap<>();
-    private final long openHorizon;
-    private final int maxOpen;
+    private final Map<String, DeskEvents> tickets = new LinkedHashMap<>();
+    private final Keyed byRequester = new Keyed();
+    private final Keyed bySystem = new Keyed();
+    private final Keyed byTeam = new Keyed();
+    private final Times deskArrivals = new Times();
+    private final Keyed enteredByTeam = new Keyed();
+    private final Keyed enteredBySystem = new Keyed();
+    private final Times deskEntered = new Times();
+    private final Keyed leftByTeam = new Keyed();
+    private final Keyed leftBySystem = new Keyed();
+    private final Times deskLeft = new Times();
+    private final Keyed outcomesByTeam = new Keyed();
+    private final Keyed outcomesBySystem = new Keyed();
+    private final Times deskOutcomes = new Times();
+    private final Keyed breachesByTeam = new Keyed();
+    private final Keyed breachesBySystem = new Keyed();
+    private final Times deskBreaches = new Times();
+    private final int maxTickets;
+    private final boolean trims;
     private long clock = Long.MIN_VALUE;
-    private long expired;
+    private long trimmedAt = Long.MIN_VALUE;
+    private long dropped;
 
-    /** A ticket in the queue: where it waits and since when. */
-    private record Open(String team, String system, long since) {
-    }
-
-    /** Creates an empty desk that keeps open tickets until they are resolved. */
+    /** Creates an empty desk that keeps every ticket put, for training: it is asked at any instant of the data. */
     public DeskState() {
-        this(null, Integer.MAX_VALUE);
+        this.maxTickets = Integer.MAX_VALUE;
+        this.trims = false;
+    }
+
+    private DeskState(int maxTickets) {
+        this.maxTickets = maxTickets;
+        this.trims = true;
     }
 
     /**
-     * @param openHorizon a ticket created this long before the desk's clock with no resolution leaves the open
-     *                    queue; null keeps it until it is resolved
-     * @param maxOpen     most tickets held open; past it the oldest leaves the queue
+     * @param maxTickets most tickets held; past it the oldest is dropped
+     * @return a desk for a live server: asked near its clock, it drops what lies wholly behind the longest window
      */
-    public DeskState(Duration openHorizon, int maxOpen) {
-        this.openHorizon = openHorizon == null ? Long.MAX_VALUE : openHorizon.toMillis();
-        this.maxOpen = maxOpen;
+    public static DeskState live(int maxTickets) {
+        return new DeskState(maxTickets);
     }
 
     /**
-     * Records a new ticket at its creation instant. A ticket already open is not counted twice.
+     * Puts a ticket's contribution, replacing what was put for it before.
      *
-     * @param t the ticket
+     * @param e the ticket's desk events
      */
-    public synchronized void arrival(Ticket t) {
-        if (open.containsKey(t.id())) {
-            return;
+    public synchronized void put(DeskEvents e) {
+        DeskEvents old = tickets.remove(e.ticket().id());
+        if (old != null) {
+            apply(old, -1);
         }
-        long at = t.createdAt().toEpochMilli();
-        advance(at);
-        add(requester7, t.requester(), 7 * DAY, at);
-        add(requester30, t.requester(), 30 * DAY, at);
-        add(system7, t.system(), 7 * DAY, at);
-        add(system30, t.system(), 30 * DAY, at);
-        add(team7, t.team(), 7 * DAY, at);
-        add(team30, t.team(), 30 * DAY, at);
-        add(systemHour, t.system(), HOUR, at);
-        deskHour.add(at);
-        String team = key(t.team());
-        String system = key(t.system());
-        open.put(t.id(), new Open(team, system, at));
-        openByTeam.merge(team, 1, Integer::sum);
-        openBySystem.merge(system, 1, Integer::sum);
-        while (open.size() > maxOpen) {
-            leave(open.keySet().iterator().next());
-            expired++;
+        tickets.put(e.ticket().id(), e);
+        apply(e, +1);
+        if (e.enter() > clock) {
+            clock = e.enter();
+            if (trims && (trimmedAt == Long.MIN_VALUE || clock - trimmedAt > DAY)) {
+                trim(clock - WINDOW - DAY);
+                trimmedAt = clock;
+            }
+        }
+        while (tickets.size() > maxTickets) {
+            remove(tickets.keySet().iterator().next());
+            dropped++;
         }
     }
 
     /**
-     * Moves the desk's clock to a fed instant, dropping what no query at or after it can count.
+     * @param ticketId a ticket
+     * @return what was put for it, or null
      */
-    private void advance(long at) {
-        if (at <= clock) {
-            return;
+    public synchronized DeskEvents get(String ticketId) {
+        return tickets.get(ticketId);
+    }
+
+    /**
+     * Records an outcome reported from outside (a system that knows outcomes only), for a ticket already put.
+     *
+     * @param ticketId the ticket
+     * @param breached whether it breached
+     * @param at       when it became known
+     * @return the ticket's events before the outcome, or null when the desk does not know the ticket
+     */
+    public synchronized DeskEvents outcome(String ticketId, boolean breached, Instant at) {
+        DeskEvents e = tickets.get(ticketId);
+        if (e != null) {
+            put(e.withOutcome(at.toEpochMilli(), breached));
         }
-        clock = at;
-        long before30 = at - 30 * DAY;
-        long before7 = at - 7 * DAY;
-        long beforeHour = at - HOUR;
-        evict(requester30, before30);
-        evict(system30, before30);
-        evict(team30, before30);
-        evict(requester7, before7);
-        evict(system7, before7);
-        evict(team7, before7);
-        evict(systemHour, beforeHour);
-        deskHour.dropUpTo(beforeHour);
-        for (Outcomes o : teamOutcomes.values()) {
-            o.dropUpTo(before30);
+        return e;
+    }
+
+    private void remove(String ticketId) {
+        DeskEvents old = tickets.remove(ticketId);
+        if (old != null) {
+            apply(old, -1);
         }
-        for (Outcomes o : systemOutcomes.values()) {
-            o.dropUpTo(before30);
-        }
-        deskOutcomes.dropUpTo(before30);
-        if (openHorizon != Long.MAX_VALUE) {
-            for (Iterator<Map.Entry<String, Open>> it = open.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, Open> e = it.next();
-                if (e.getValue().since() > at - openHorizon) {
-                    break; // insertion order is nearly creation order; the rest are younger
-                }
+    }
+
+    /** Drops the tickets every instant of which lies before {@code before}: no query in the window can count them. */
+    private void trim(long before) {
+        for (Iterator<DeskEvents> it = tickets.values().iterator(); it.hasNext(); ) {
+            DeskEvents e = it.next();
+            if (e.enter() < before && e.leave() < before && (e.known() == DeskEvents.NEVER || e.known() < before)) {
+                apply(e, -1);
                 it.remove();
-                openByTeam.merge(e.getValue().team(), -1, Integer::sum);
-                openBySystem.merge(e.getValue().system(), -1, Integer::sum);
-                expired++;
             }
         }
     }
 
-    private static void evict(Map<String, Window> m, long upTo) {
-        m.values().removeIf(w -> w.dropUpTo(upTo));
-    }
-
-    /**
-     * Records that a ticket no longer waits in a queue (resolved or closed).
-     *
-     * @param ticketId the ticket
-     */
-    public synchronized void resolved(String ticketId) {
-        leave(ticketId);
-    }
-
-    private void leave(String ticketId) {
-        Open o = open.remove(ticketId);
-        if (o != null) {
-            openByTeam.merge(o.team(), -1, Integer::sum);
-            openBySystem.merge(o.system(), -1, Integer::sum);
-            openByTeam.remove(o.team(), 0);
-            openBySystem.remove(o.system(), 0);
+    private void apply(DeskEvents e, int sign) {
+        Ticket t = e.ticket();
+        String team = key(t.team());
+        String system = key(t.system());
+        byRequester.change(key(t.requester()), e.enter(), sign);
+        bySystem.change(system, e.enter(), sign);
+        byTeam.change(team, e.enter(), sign);
+        deskArrivals.change(e.enter(), sign);
+        if (e.waited()) {
+            enteredByTeam.change(team, e.enter(), sign);
+            enteredBySystem.change(system, e.enter(), sign);
+            deskEntered.change(e.enter(), sign);
+            leftByTeam.change(team, e.leave(), sign);
+            leftBySystem.change(system, e.leave(), sign);
+            deskLeft.change(e.leave(), sign);
         }
-    }
-
-    /**
-     * Records an SLA outcome at the instant it became known.
-     *
-     * @param team     the ticket's team
-     * @param system   the ticket's system
-     * @param breached whether it breached
-     * @param knownAt  when that became known: the breach instant or the completion
-     */
-    public synchronized void outcome(String team, String system, boolean breached, Instant knownAt) {
-        long at = knownAt.toEpochMilli();
-        teamOutcomes.computeIfAbsent(key(team), k -> new Outcomes()).add(at, breached);
-        systemOutcomes.computeIfAbsent(key(system), k -> new Outcomes()).add(at, breached);
-        deskOutcomes.add(at, breached);
+        if (e.known() != DeskEvents.NEVER) {
+            outcomesByTeam.change(team, e.known(), sign);
+            outcomesBySystem.change(system, e.known(), sign);
+            deskOutcomes.change(e.known(), sign);
+            if (e.breached()) {
+                breachesByTeam.change(team, e.known(), sign);
+                breachesBySystem.change(system, e.known(), sign);
+                deskBreaches.change(e.known(), sign);
+            }
+        }
     }
 
     /**
@@ -181,43 +175,53 @@ public final class DeskState {
      */
     public synchronized History history(Ticket t, Instant at) {
         long ms = at.toEpochMilli();
-        double desk = deskOutcomes.rate(ms, 0, 0);
+        String requester = key(t.requester());
         String team = key(t.team());
         String system = key(t.system());
-        return new History(count(requester7, t.requester(), ms), count(requester30, t.requester(), ms),
-                count(system7, t.system(), ms), count(system30, t.system(), ms),
-                count(team7, t.team(), ms), count(team30, t.team(), ms),
-                rate(teamOutcomes, team, ms, desk), rate(systemOutcomes, system, ms, desk), desk,
-                open.size(), openByTeam.getOrDefault(team, 0), openBySystem.getOrDefault(system, 0),
-                deskHour.count(ms), count(systemHour, t.system(), ms));
+        double desk = rate(deskOutcomes, deskBreaches, ms, 0, 0);
+        return new History(byRequester.arrivals(requester, ms, 7 * DAY), byRequester.arrivals(requester, ms, WINDOW),
+                bySystem.arrivals(system, ms, 7 * DAY), bySystem.arrivals(system, ms, WINDOW),
+                byTeam.arrivals(team, ms, 7 * DAY), byTeam.arrivals(team, ms, WINDOW),
+                rate(outcomesByTeam.get(team), breachesByTeam.get(team), ms, desk, PRIOR),
+                rate(outcomesBySystem.get(system), breachesBySystem.get(system), ms, desk, PRIOR), desk,
+                open(deskEntered, deskLeft, ms), open(enteredByTeam.get(team), leftByTeam.get(team), ms),
+                open(enteredBySystem.get(system), leftBySystem.get(system), ms),
+                deskArrivals.before(ms) - deskArrivals.upTo(ms - HOUR), bySystem.arrivals(system, ms, HOUR));
     }
 
-    /** @return how many tickets are open */
+    private static int open(Times entered, Times left, long at) {
+        return (entered == null ? 0 : entered.before(at)) - (left == null ? 0 : left.upTo(at));
+    }
+
+    private static double rate(Times outcomes, Times breaches, long at, double prior, double weight) {
+        if (outcomes == null) {
+            return prior;
+        }
+        int n = outcomes.upTo(at) - outcomes.upTo(at - WINDOW);
+        int b = breaches == null ? 0 : breaches.upTo(at) - breaches.upTo(at - WINDOW);
+        return n + weight == 0 ? 0 : (b + weight * prior) / (n + weight);
+    }
+
+    /** @return how many tickets are open at the desk's clock (the latest arrival) */
     public synchronized int openTickets() {
-        return open.size();
+        return clock == Long.MIN_VALUE ? 0 : deskEntered.upTo(clock) - deskLeft.upTo(clock);
     }
 
-    /** @return how many tickets left the open queue unresolved, past the open horizon or the bound */
+    /** @return tickets held */
+    public synchronized int size() {
+        return tickets.size();
+    }
+
+    /** @return tickets that left the open queue for want of news, among those held, plus those dropped by the bound */
     public synchronized long expiredTickets() {
-        return expired;
+        long lapsed = 0;
+        for (DeskEvents e : tickets.values()) {
+            if (e.lapsed() && e.leave() <= clock) {
+                lapsed++;
+            }
+        }
+        return lapsed + dropped;
     }
-
-    private static double rate(Map<String, Outcomes> m, String key, long at, double desk) {
-        Outcomes o = m.get(key);
-        return o == null ? desk : o.rate(at, desk, PRIOR);
-    }
-
-    private static void add(Map<String, Window> m, String key, long span, long at) {
-        m.computeIfAbsent(key(key), k -> new Window(span)).add(at);
-    }
-
-    private static int count(Map<String, Window> m, String key, long at) {
-        Window w = m.get(key(key));
-        return w == null ? 0 : w.count(at);
-    }
-
-    /** Longest key kept as it is. */
-    static final int KEY_CHARS = 64;
 
     /**
      * The key a value is counted under: itself when short, otherwise its first characters and a 64-bit digest
@@ -265,80 +269,89 @@ public final class DeskState {
                           double systemArrivals1h) {
     }
 
-    /** Instants within a trailing span, kept sorted so that a count at any instant needs no eviction. */
-    private static final class Window {
-        private final long span;
-        private long[] times = new long[4];
-        private int from;
-        private int to;
+    /** Sorted instants per key; a key whose instants are all removed is forgotten. */
+    private static final class Keyed {
+        private final Map<String, Times> map = new HashMap<>();
 
-        Window(long span) {
-            this.span = span;
+        void change(String key, long at, int sign) {
+            if (sign > 0) {
+                map.computeIfAbsent(key, k -> new Times()).add(at);
+            } else {
+                Times t = map.get(key);
+                if (t != null && t.remove(at) && t.isEmpty()) {
+                    map.remove(key);
+                }
+            }
         }
 
-        void add(long at) {
-            if (to == times.length) {
-                int n = to - from;
-                long[] grown = n * 2 > times.length ? new long[times.length * 2] : times;
-                System.arraycopy(times, from, grown, 0, n);
-                times = grown;
-                from = 0;
-                to = n;
-            }
-            int i = to++;
-            // Entries come nearly in order: shift the few later ones up.
-            while (i > from && times[i - 1] > at) {
-                times[i] = times[i - 1];
-                i--;
-            }
-            times[i] = at;
+        Times get(String key) {
+            return map.get(key);
         }
 
-        /** Entries in (at - span, at]. */
-        int count(long at) {
-            return upper(at) - upper(at - span);
-        }
-
-        /** Drops entries at or before an instant; @return whether the window is now empty */
-        boolean dropUpTo(long at) {
-            from = upper(at);
-            return from == to;
-        }
-
-        /** The first index whose entry is after {@code at}. */
-        private int upper(long at) {
-            int i = Arrays.binarySearch(times, from, to, at);
-            if (i < 0) {
-                return -i - 1;
-            }
-            while (i + 1 < to && times[i + 1] == at) {
-                i++;
-            }
-            return i + 1;
+        /** Instants in (at - span, at). */
+        int arrivals(String key, long at, long span) {
+            Times t = map.get(key);
+            return t == null ? 0 : t.before(at) - t.upTo(at - span);
         }
     }
 
-    /** Outcomes known within the last 30 days: their instants in a window, and breaches counted beside them. */
-    private static final class Outcomes {
-        private final Window all = new Window(30 * DAY);
-        private final Window breached = new Window(30 * DAY);
+    /** A sorted multiset of instants, in a growable array: entries come nearly in order, so inserts are cheap. */
+    private static final class Times {
+        private long[] a = new long[4];
+        private int n;
 
-        void add(long at, boolean breach) {
-            all.add(at);
-            if (breach) {
-                breached.add(at);
+        void change(long at, int sign) {
+            if (sign > 0) {
+                add(at);
+            } else {
+                remove(at);
             }
         }
 
-        double rate(long at, double prior, double weight) {
-            int n = all.count(at);
-            int breaches = breached.count(at);
-            return n + weight == 0 ? 0 : (breaches + weight * prior) / (n + weight);
+        void add(long at) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            int i = n++;
+            while (i > 0 && a[i - 1] > at) {
+                a[i] = a[i - 1];
+                i--;
+            }
+            a[i] = at;
         }
 
-        void dropUpTo(long at) {
-            all.dropUpTo(at);
-            breached.dropUpTo(at);
+        boolean remove(long at) {
+            int i = java.util.Arrays.binarySearch(a, 0, n, at);
+            if (i < 0) {
+                return false;
+            }
+            System.arraycopy(a, i + 1, a, i, n - i - 1);
+            n--;
+            return true;
+        }
+
+        boolean isEmpty() {
+            return n == 0;
+        }
+
+        /** How many instants are before {@code at}. */
+        int before(long at) {
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < at) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** How many instants are at or before {@code at}. */
+        int upTo(long at) {
+            return at == Long.MAX_VALUE ? n : before(at + 1);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
@@ -15,6 +14,7 @@ import org.slacast.core.clock.SlaClock;
 import org.slacast.core.clock.TicketSla;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.Checkpoints;
+import org.slacast.core.feature.DeskEvents;
 import org.slacast.core.feature.DeskState;
 import org.slacast.core.feature.FeatureExtractor;
 import org.slacast.core.feature.LeakCheck;
@@ -25,10 +25,9 @@ import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
 
 /**
- * Replays a desk's history in time order and takes each ticket's features at its checkpoints. At equal instants
- * outcomes and resolutions are applied first, then checkpoints, then arrivals, so a ticket's own arrival is not
- * part of its history. The clock readings are computed in parallel; the replay itself is sequential, because
- * history is.
+ * Takes each ticket's features at its checkpoints, with the desk's history as it stood at each (see
+ * {@link DeskState}: a ticket's own arrival is not part of the history at its creation). The clock readings and
+ * each ticket's desk events are computed in parallel.
  */
 public final class ExampleBuilder {
     private final FeatureExtractor extractor;
@@ -107,7 +106,7 @@ public final class ExampleBuilder {
             List<TicketEvent> ev = data.eventsOf(t.id());
             readings[i] = checkpoints.get(i).stream().map(at -> extractor.sla(t, ev, at)).toArray(TicketSla[]::new);
         });
-        DeskState.History[][] history = replay(outcomes, checkpoints);
+        DeskState.History[][] history = replay(data, outcomes, checkpoints);
         Example[][] out = new Example[n][];
         int tierColumn = extractor.schema().names().indexOf("current_tier");
         java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
@@ -159,36 +158,31 @@ public final class ExampleBuilder {
         return out;
     }
 
-    private DeskState.History[][] replay(List<TicketOutcome> outcomes, List<List<Instant>> checkpoints) {
-        // Entries: {epoch ms, order, ticket index, checkpoint index}; order 0 outcome, 1 resolved, 2 checkpoint, 3 arrival.
-        List<long[]> timeline = new ArrayList<>();
-        DeskState.History[][] history = new DeskState.History[outcomes.size()][];
-        for (int i = 0; i < outcomes.size(); i++) {
-            TicketOutcome o = outcomes.get(i);
-            timeline.add(new long[] {o.ticket().createdAt().toEpochMilli(), 3, i, 0});
-            if (o.knownAt() != null && o.label() >= 0) {
-                timeline.add(new long[] {o.knownAt().toEpochMilli(), 0, i, 0});
-            }
-            if (o.resolvedAt() != null) {
-                timeline.add(new long[] {o.resolvedAt().toEpochMilli(), 1, i, 0});
-            }
+    /**
+     * The desk's history at every checkpoint: each ticket's causal desk events are put once, and the desk is asked
+     * at each instant, exactly as a server that had received every event up to that instant would be.
+     */
+    private DeskState.History[][] replay(TicketData data, List<TicketOutcome> outcomes,
+                                         List<List<Instant>> checkpoints) {
+        Metric metric = extractor.schema().metric();
+        int n = outcomes.size();
+        DeskEvents[] contributions = new DeskEvents[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Ticket t = outcomes.get(i).ticket();
+            contributions[i] = DeskEvents.of(t, data.eventsOf(t.id()), policies.select(t), metric,
+                    DeskEvents.HORIZON);
+        });
+        DeskState desk = new DeskState();
+        for (DeskEvents e : contributions) {
+            desk.put(e);
+        }
+        DeskState.History[][] history = new DeskState.History[n][];
+        for (int i = 0; i < n; i++) {
+            Ticket t = outcomes.get(i).ticket();
             List<Instant> cps = checkpoints.get(i);
             history[i] = new DeskState.History[cps.size()];
             for (int k = 0; k < cps.size(); k++) {
-                timeline.add(new long[] {cps.get(k).toEpochMilli(), 2, i, k});
-            }
-        }
-        timeline.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])
-                .thenComparingLong(e -> e[2]).thenComparingLong(e -> e[3]));
-        DeskState desk = new DeskState();
-        for (long[] e : timeline) {
-            TicketOutcome o = outcomes.get((int) e[2]);
-            Ticket t = o.ticket();
-            switch ((int) e[1]) {
-                case 0 -> desk.outcome(t.team(), t.system(), o.label() == 1, o.knownAt());
-                case 1 -> desk.resolved(t.id());
-                case 2 -> history[(int) e[2]][(int) e[3]] = desk.history(t, Instant.ofEpochMilli(e[0]));
-                default -> desk.arrival(t);
+                history[i][k] = desk.history(t, cps.get(k));
             }
         }
         return history;

@@ -1,0 +1,359 @@
+package org.slacast.core.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slacast.core.BadInputException;
+import org.slacast.core.csv.CsvRow;
+import org.slacast.core.csv.JdbcRows;
+import org.slacast.core.csv.NativeFormat;
+import org.slacast.core.csv.RowSource;
+import org.slacast.core.csv.TicketData;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
+
+/**
+ * The desk's durable memory over one JDBC connection: tickets (their latest attributes), events (append-only,
+ * each stored once: an event sent twice is a duplicate) and reported outcomes. Every write takes a number from one
+ * sequence, so a replica can follow the store by asking for what came after the last number it saw. The schema is
+ * created, or migrated, when the store is opened. Thread-safe: one connection, used by one caller at a time.
+ */
+public final class DeskStore implements AutoCloseable {
+    private static final String TICKET_COLS = String.join(", ", NativeFormat.TICKET_COLUMNS);
+    /** {@code at} is a keyword in DuckDB, so it is quoted wherever it is named. */
+    private static final String EVENT_COLS = String.join(", ", NativeFormat.EVENT_COLUMNS).replace(" at,", " \"at\",");
+
+    private final String url;
+    private final String name;
+    private final Connection c;
+
+    private DeskStore(String url, Connection c) {
+        this.url = url;
+        this.name = JdbcRows.redacted(url);
+        this.c = c;
+    }
+
+    /**
+     * @param url {@code jdbc:duckdb:desk.duckdb}, {@code jdbc:duckdb:} (in memory) or
+     *            {@code jdbc:postgresql://host:port/db?user=u}
+     * @return the open store, its schema created or migrated
+     * @throws BadInputException naming the store when it cannot be opened
+     */
+    public static DeskStore open(String url) {
+        if (!url.startsWith("jdbc:duckdb:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new BadInputException("--store " + JdbcRows.redacted(url) + ": the desk store is DuckDB "
+                    + "(jdbc:duckdb:FILE) or PostgreSQL (jdbc:postgresql://HOST:PORT/DB?user=U)");
+        }
+        try {
+            Connection c = DriverManager.getConnection(url);
+            DeskStore s = new DeskStore(url, c);
+            s.migrate();
+            return s;
+        } catch (SQLException e) {
+            throw new BadInputException("--store " + JdbcRows.redacted(url) + ": cannot open the desk store ("
+                    + firstLine(e) + "); check the URL, that the database is up, and that its directory is writable");
+        }
+    }
+
+    /** Creates what is missing; a store written by an earlier version keeps its rows. */
+    private void migrate() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE IF NOT EXISTS desk_seq");
+            StringBuilder tickets = new StringBuilder("CREATE TABLE IF NOT EXISTS tickets (ticket_id VARCHAR PRIMARY KEY, "
+                    + "created_at TIMESTAMPTZ NOT NULL");
+            for (String col : NativeFormat.TICKET_COLUMNS.subList(2, NativeFormat.TICKET_COLUMNS.size())) {
+                tickets.append(", ").append(col).append(" VARCHAR");
+            }
+            s.execute(tickets.append(", seq BIGINT NOT NULL)").toString());
+            s.execute("CREATE TABLE IF NOT EXISTS events (event_key VARCHAR PRIMARY KEY, ticket_id VARCHAR NOT NULL, "
+                    + "\"at\" TIMESTAMPTZ NOT NULL, type VARCHAR NOT NULL, status VARCHAR, priority VARCHAR, tier VARCHAR, "
+                    + "team VARCHAR, agent VARCHAR, seq BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS outcomes (ticket_id VARCHAR NOT NULL, breached BOOLEAN NOT NULL, "
+                    + "known_at TIMESTAMPTZ NOT NULL, seq BIGINT NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS events_ticket ON events (ticket_id)");
+            s.execute("CREATE INDEX IF NOT EXISTS events_seq ON events (seq)");
+            s.execute("CREATE INDEX IF NOT EXISTS tickets_seq ON tickets (seq)");
+        }
+    }
+
+    /** @return the store's URL with any password masked */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Stores tickets, replacing the attributes of any stored before under the same id.
+     *
+     * @param tickets the tickets
+     * @throws StoreException when the database refuses them
+     */
+    public synchronized void putTickets(Collection<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO tickets (" + TICKET_COLS + ", seq) VALUES (?, ?" + ", ?".repeat(
+                NativeFormat.TICKET_COLUMNS.size() - 2) + ", nextval('desk_seq')) ON CONFLICT (ticket_id) DO UPDATE SET "
+                + String.join(", ", NativeFormat.TICKET_COLUMNS.subList(1, NativeFormat.TICKET_COLUMNS.size()).stream()
+                        .map(col -> col + " = EXCLUDED." + col).toList()) + ", seq = EXCLUDED.seq";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (Ticket t : tickets) {
+                String[] v = NativeFormat.values(t);
+                p.setString(1, v[0]);
+                p.setObject(2, utc(t.createdAt()));
+                for (int i = 2; i < v.length; i++) {
+                    p.setString(i + 1, v[i].isEmpty() ? null : v[i]);
+                }
+                p.addBatch();
+            }
+            p.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot store tickets (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * Stores events; one already stored (the same ticket, instant, type and fields) is left alone.
+     *
+     * @param events the events
+     * @return how many were new
+     * @throws StoreException when the database refuses them
+     */
+    public synchronized int putEvents(Collection<TicketEvent> events) {
+        String sql = "INSERT INTO events (event_key, " + EVENT_COLS + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "nextval('desk_seq')) ON CONFLICT (event_key) DO NOTHING";
+        int added = 0;
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (TicketEvent e : events) {
+                String[] v = NativeFormat.values(e);
+                p.setString(1, key(v));
+                p.setString(2, v[0]);
+                p.setObject(3, utc(e.at()));
+                for (int i = 2; i < v.length; i++) {
+                    p.setString(i + 2, v[i].isEmpty() ? null : v[i]);
+                }
+                added += p.executeUpdate();
+            }
+        } catch (SQLException ex) {
+            throw new StoreException(name + ": cannot store events (" + firstLine(ex) + ")", ex);
+        }
+        return added;
+    }
+
+    /**
+     * Records an outcome reported by a system that knows outcomes only.
+     *
+     * @param ticketId the ticket
+     * @param breached whether it breached
+     * @param knownAt  when it became known
+     */
+    public synchronized void putOutcome(String ticketId, boolean breached, Instant knownAt) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO outcomes (ticket_id, breached, known_at, seq) "
+                + "VALUES (?, ?, ?, nextval('desk_seq'))")) {
+            p.setString(1, ticketId);
+            p.setBoolean(2, breached);
+            p.setObject(3, utc(knownAt));
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot store an outcome (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * @param until tickets created and events dated before this instant, or null for all
+     * @return the stored tickets and events
+     */
+    public synchronized TicketData load(Instant until) {
+        String t = "SELECT " + TICKET_COLS + " FROM tickets" + (until == null ? "" : " WHERE created_at < ?")
+                + " ORDER BY created_at, ticket_id";
+        String e = "SELECT " + EVENT_COLS + " FROM events" + (until == null ? "" : " WHERE \"at\" < ?")
+                + " ORDER BY ticket_id, \"at\", seq";
+        List<Object> p = until == null ? List.of() : List.of(utc(until));
+        return TicketData.load(rows(t, p, "tickets"), rows(e, p, "events"));
+    }
+
+    /**
+     * The tickets that matter to the desk's windows from an instant on: created since, or with an event since.
+     *
+     * @param since the start of the window
+     * @return those tickets with all their events
+     */
+    public synchronized TicketData window(Instant since) {
+        String active = "(created_at >= ? OR ticket_id IN (SELECT ticket_id FROM events WHERE \"at\" >= ?))";
+        String t = "SELECT " + TICKET_COLS + " FROM tickets WHERE " + active + " ORDER BY created_at, ticket_id";
+        String e = "SELECT " + EVENT_COLS + " FROM events WHERE ticket_id IN (SELECT ticket_id FROM tickets WHERE "
+                + active + ") ORDER BY ticket_id, \"at\", seq";
+        List<Object> p = List.of(utc(since), utc(since));
+        return TicketData.load(rows(t, p, "tickets"), rows(e, p, "events"));
+    }
+
+    /**
+     * @param ticketId a ticket
+     * @return it and its events, or an empty data set when it is not stored
+     */
+    public synchronized TicketData ticket(String ticketId) {
+        List<Object> p = List.of(ticketId);
+        return TicketData.load(rows("SELECT " + TICKET_COLS + " FROM tickets WHERE ticket_id = ?", p, "tickets"),
+                rows("SELECT " + EVENT_COLS + " FROM events WHERE ticket_id = ? ORDER BY \"at\", seq", p, "events"));
+    }
+
+    /**
+     * @param tickets ticket ids
+     * @return those that are stored
+     */
+    public synchronized List<String> known(Collection<String> tickets) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM tickets WHERE ticket_id = ?")) {
+            for (String id : tickets) {
+                p.setString(1, id);
+                try (ResultSet rs = p.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(id);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read tickets (" + firstLine(e) + ")", e);
+        }
+        return out;
+    }
+
+    /** @return the latest sequence number written, 0 for an empty store */
+    public synchronized long sequence() {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(m), 0) FROM ("
+                + "SELECT max(seq) AS m FROM tickets UNION ALL SELECT max(seq) FROM events UNION ALL "
+                + "SELECT max(seq) FROM outcomes) x")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read the sequence (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * @param after a sequence number
+     * @return the ids of tickets written, or with events or outcomes written, after it
+     */
+    public synchronized List<String> changedAfter(long after) {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT ticket_id FROM tickets WHERE seq > ? UNION "
+                + "SELECT ticket_id FROM events WHERE seq > ? UNION SELECT ticket_id FROM outcomes WHERE seq > ?")) {
+            for (int i = 1; i <= 3; i++) {
+                p.setLong(i, after);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot follow the store (" + firstLine(e) + ")", e);
+        }
+        return out;
+    }
+
+    /**
+     * @param ticketId a ticket
+     * @return its latest reported outcome: breached and when, or null
+     */
+    public synchronized Map.Entry<Boolean, Instant> outcome(String ticketId) {
+        try (PreparedStatement p = c.prepareStatement("SELECT breached, known_at FROM outcomes WHERE ticket_id = ? "
+                + "ORDER BY seq DESC LIMIT 1")) {
+            p.setString(1, ticketId);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Map.entry(rs.getBoolean(1), rs.getObject(2, OffsetDateTime.class).toInstant())
+                        : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read outcomes (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /** @return the latest instant stored (a creation or an event), or null for an empty store */
+    public synchronized Instant latest() {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(m) FROM (SELECT "
+                + "max(created_at) AS m FROM tickets UNION ALL SELECT max(\"at\") FROM events) x")) {
+            rs.next();
+            OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read the store (" + firstLine(e) + ")", e);
+        }
+    }
+
+    private RowSource rows(String query, List<Object> params, String label) {
+        String source = name + " [" + label + "]";
+        return new RowSource() {
+            @Override
+            public String name() {
+                return source;
+            }
+
+            @Override
+            public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
+                return JdbcRows.read(c, source, query, params, required, sink);
+            }
+        };
+    }
+
+    /** The identity of an event: its native values, hashed, so the same event sent twice is stored once. */
+    static String key(String[] values) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String v : values) {
+                d.update(v.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(d.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** @return the JDBC URL, unmasked, for opening another connection to the same store */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // closing: nothing left to do
+        }
+    }
+
+    /** The store refused a write or a read; the message names the store and the database's reason. */
+    public static final class StoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

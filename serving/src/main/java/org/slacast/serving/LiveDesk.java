@@ -1,0 +1,154 @@
+package org.slacast.serving;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slacast.core.csv.TicketData;
+import org.slacast.core.feature.DeskEvents;
+import org.slacast.core.feature.DeskState;
+import org.slacast.core.policy.Metric;
+import org.slacast.core.policy.PolicySet;
+import org.slacast.core.store.DeskStore;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
+import org.slacast.core.ticket.TimeRange;
+import org.slacast.serving.ServingConfig.DeskLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's desk: derived from the desk store, never from a query. At start it reads the tickets that matter to
+ * the windows (30 days behind the store's latest instant, and every ticket still active then); each ticket written
+ * since, by this server or another replica, is read back from the store and put again, so the desk at any instant
+ * up to the latest event received equals the one training computes from the same data (see {@link DeskEvents}).
+ */
+final class LiveDesk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDesk.class);
+    /** What the windows need behind the latest instant: the longest window and a day. */
+    private static final Duration WINDOW = Duration.ofDays(31);
+
+    private final DeskStore store;
+    private final PolicySet policies;
+    private final Metric metric;
+    private final DeskLimits limits;
+    private final DeskState desk;
+    private final AtomicLong seen = new AtomicLong();
+    private final Thread follower;
+    private volatile boolean running = true;
+
+    /**
+     * @param store    the desk store
+     * @param policies the SLA policies
+     * @param metric   the metric whose outcomes the breach rates count (the active model's target)
+     * @param limits   the horizon, the bound on tickets, and how often to follow the store
+     */
+    LiveDesk(DeskStore store, PolicySet policies, Metric metric, DeskLimits limits) {
+        this.store = store;
+        this.policies = policies;
+        this.metric = metric;
+        this.limits = limits;
+        this.desk = DeskState.live(limits.maxTickets());
+        long seq = store.sequence();
+        Instant latest = store.latest();
+        if (latest != null) {
+            TicketData recent = store.window(latest.minus(WINDOW));
+            for (Ticket t : recent.tickets()) {
+                put(t, recent.eventsOf(t.id()));
+            }
+            LOG.info("desk: {} tickets read from {} up to {}", recent.tickets().size(), store.name(), latest);
+        }
+        seen.set(seq);
+        follower = Thread.ofPlatform().name("desk-follower").daemon(true).start(this::follow);
+    }
+
+    /** @return the desk */
+    DeskState state() {
+        return desk;
+    }
+
+    /** @return the store */
+    DeskStore store() {
+        return store;
+    }
+
+    /**
+     * Stores tickets and events and puts every ticket they touch again, from its stored events.
+     *
+     * @param tickets new or changed tickets
+     * @param events  new events, of these tickets or of stored ones
+     * @return how many events were new (the rest were stored before)
+     */
+    int ingest(Collection<Ticket> tickets, Collection<TicketEvent> events) {
+        store.putTickets(tickets);
+        int added = store.putEvents(events);
+        Set<String> touched = new LinkedHashSet<>();
+        tickets.forEach(t -> touched.add(t.id()));
+        events.forEach(e -> touched.add(e.ticketId()));
+        refresh(touched);
+        return added;
+    }
+
+    /** Records an outcome reported from outside. */
+    void outcome(String ticketId, boolean breached, Instant at) {
+        store.putOutcome(ticketId, breached, at);
+        refresh(List.of(ticketId));
+    }
+
+    private void refresh(Collection<String> ids) {
+        for (String id : ids) {
+            TicketData d = store.ticket(id);
+            if (!d.tickets().isEmpty()) {
+                put(d.tickets().getFirst(), d.eventsOf(id));
+            }
+        }
+    }
+
+    private void put(Ticket t, List<TicketEvent> events) {
+        DeskEvents e = DeskEvents.of(t, events, policies.select(t), metric, limits.horizon());
+        Map.Entry<Boolean, Instant> reported = store.outcome(t.id());
+        desk.put(reported == null ? e : e.withOutcome(reported.getValue().toEpochMilli(), reported.getKey()));
+    }
+
+    /** Follows what other replicas write: every poll interval, the tickets written since the last one seen. */
+    private void follow() {
+        while (running) {
+            try {
+                Thread.sleep(limits.poll().toMillis());
+                long now = store.sequence();
+                long before = seen.get();
+                if (now > before) {
+                    List<String> changed = new ArrayList<>(store.changedAfter(before));
+                    refresh(changed);
+                    seen.set(now);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("desk: cannot follow the store {} ({}); retrying", store.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** @return whether a ticket created at this instant is plausible now (not more than 5 minutes ahead) */
+    static boolean current(Instant createdAt) {
+        return !createdAt.isAfter(Instant.now().plus(ScoringService.FUTURE_SKEW)) && TimeRange.accepts(createdAt);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        follower.interrupt();
+        try {
+            follower.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}
