@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code slacast demo}: the main job end to end on embedded defaults, with no server to install. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Generate a bank's service desk (once), train and evaluate the three models against the baselines, write the "
-        + "report into the champion's bundle, then serve the champion with an embedded DuckDB prediction log. It "
+    "Generate a bank's service desk (once), load it into an embedded desk store, train and evaluate the three models "
+        + "on it against the baselines, write the report into the champion's bundle, then serve the champion over the "
+        + "same store, with an embedded DuckDB prediction log. It "
         + "prints the URLs and a curl that works as printed; Ctrl-C stops it.",
     "", "Example:", "  slacast demo            # everything under ./demo, on http://127.0.0.1:7070"})
 public final class DemoCommand implements Callable<Integer> {
@@ -53,13 +54,18 @@ public final class DemoCommand implements Callable<Integer> {
                 return code;
             }
         }
-        int code = step("train", "--data", data.toString(), "--registry", registry.toString(), "--seed",
-                String.valueOf(seed));
+        String store = "jdbc:duckdb:" + dir.resolve("desk.duckdb");
+        int code = step("store", "load", "--data", data.toString(), "--store", store);
+        if (code != 0) {
+            return code;
+        }
+        code = step("train", "--store", store, "--policy", data.resolve("policy.yaml").toString(), "--registry",
+                registry.toString(), "--seed", String.valueOf(seed));
         if (code != 0) {
             return code;
         }
         ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, data.resolve("policy.yaml")))
-                .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb"));
+                .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb")).withStore(store);
         ServeCommand.serveUntilStopped(ScoringApi.start(cfg), spec.commandLine().getOut());
         return 0;
     }

@@ -44,6 +44,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @Option(names = "--store", paramLabel = "JDBC-URL", description = "Also load what was written into this desk "
+            + "store (jdbc:duckdb:FILE or jdbc:postgresql://...).")
+    private String store;
+
     @Option(names = "--start", defaultValue = "2025-01-06", paramLabel = "DATE",
             description = "First day of the simulation, in the desk's zone (default: ${DEFAULT-VALUE}).")
     private LocalDate start;
@@ -83,6 +87,11 @@ public final class GenerateCommand implements Callable<Integer> {
             s.metrics().forEach((m, ms) -> o.printf("%-16s breach rate %5.1f%%  %s%n", m, 100 * ms.breachRate(),
                     ms.byPriority().entrySet().stream().map(e -> e.getKey() + " " + Math.round(100 * e.getValue().rate()) + "%")
                             .toList()));
+        }
+        if (store != null) {
+            int[] n = StoreCommand.load(org.slacast.core.csv.TicketData.load(out), store, null);
+            spec.commandLine().getOut().printf("%,d tickets and %,d new events -> %s%n", n[0], n[1],
+                    org.slacast.core.csv.JdbcRows.redacted(store));
         }
         return 0;
     }

@@ -33,6 +33,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @Option(names = "--store", paramLabel = "JDBC-URL", description = "Also load what was written into this desk "
+            + "store (jdbc:duckdb:FILE or jdbc:postgresql://...).")
+    private String store;
+
     @Option(names = "--anonymise", description = "Replace people and organisation names with keyed tokens and scrub "
             + "e-mail addresses and phone numbers from subjects and bodies. The key comes from --key-file or "
             + "SLACAST_ANON_KEY.")
@@ -76,6 +80,11 @@ public final class ImportCommand implements Callable<Integer> {
                 s.outcomes() > 0 ? "; " + s.outcomes() + " given outcomes in outcomes.csv" : "");
         if (!s.rejects().isEmpty()) {
             o.println("first reject: " + s.rejects().getFirst());
+        }
+        if (store != null) {
+            int[] n = StoreCommand.load(org.slacast.core.csv.TicketData.load(out), store, null);
+            spec.commandLine().getOut().printf("%,d tickets and %,d new events -> %s%n", n[0], n[1],
+                    org.slacast.core.csv.JdbcRows.redacted(store));
         }
         return 0;
     }

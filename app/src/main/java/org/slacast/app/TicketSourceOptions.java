@@ -27,6 +27,10 @@ final class TicketSourceOptions {
 
         @ArgGroup(exclusive = false)
         Jdbc jdbc;
+
+        @Option(names = "--store", paramLabel = "JDBC-URL", description = "A desk store (jdbc:duckdb:FILE or "
+                + "jdbc:postgresql://...), as written by 'slacast store load', import, generate or serve.")
+        String store;
     }
 
     /** Two native files, given together. */
@@ -72,13 +76,16 @@ final class TicketSourceOptions {
         if (choice.jdbc != null) {
             return new JdbcRows(choice.jdbc.url, choice.jdbc.ticketsSql, "tickets").name();
         }
+        if (choice.store != null) {
+            return JdbcRows.redacted(choice.store);
+        }
         return choice.data != null ? choice.data.toString() : choice.files.tickets + " + " + choice.files.events;
     }
 
     private void required() {
         if (choice == null) {
-            throw new UsageException("Missing required argument (specify one of these): --data DIR, or --tickets FILE "
-                    + "and --events FILE, or --jdbc URL");
+            throw new UsageException("Missing required argument (specify one of these): --data DIR, --tickets FILE "
+                    + "and --events FILE, --jdbc URL, or --store URL");
         }
     }
 
@@ -92,6 +99,11 @@ final class TicketSourceOptions {
         }
         if (choice.data != null) {
             return TicketData.load(choice.data);
+        }
+        if (choice.store != null) {
+            try (org.slacast.core.store.DeskStore s = org.slacast.core.store.DeskStore.open(choice.store)) {
+                return s.load(null);
+            }
         }
         return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events));
     }

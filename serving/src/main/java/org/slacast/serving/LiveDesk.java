@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveDesk implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveDesk.class);
-    /** What the windows need behind the latest instant: the longest window and a day. */
-    private static final Duration WINDOW = Duration.ofDays(31);
+    /**
+     * How far behind the store's latest instant a ticket's last news may lie and still matter: the longest window
+     * (30 days), the horizon a quiet ticket stays open, and a month for an outcome projected past its last event.
+     */
+    private static final Duration REACH = Duration.ofDays(31 + 31);
 
     private final DeskStore store;
     private final PolicySet policies;
@@ -57,7 +60,7 @@ final class LiveDesk implements AutoCloseable {
         long seq = store.sequence();
         Instant latest = store.latest();
         if (latest != null) {
-            TicketData recent = store.window(latest.minus(WINDOW));
+            TicketData recent = store.window(latest.minus(REACH.plus(limits.horizon())));
             for (Ticket t : recent.tickets()) {
                 put(t, recent.eventsOf(t.id()));
             }
@@ -72,6 +75,11 @@ final class LiveDesk implements AutoCloseable {
         return desk;
     }
 
+    /** @return the store's sequence number up to which this desk has read what others wrote */
+    long seen() {
+        return seen.get();
+    }
+
     /** @return the store */
     DeskStore store() {
         return store;
@@ -84,7 +92,7 @@ final class LiveDesk implements AutoCloseable {
      * @param events  new events, of these tickets or of stored ones
      * @return how many events were new (the rest were stored before)
      */
-    int ingest(Collection<Ticket> tickets, Collection<TicketEvent> events) {
+    synchronized int ingest(Collection<Ticket> tickets, Collection<TicketEvent> events) {
         store.putTickets(tickets);
         int added = store.putEvents(events);
         Set<String> touched = new LinkedHashSet<>();
@@ -95,12 +103,16 @@ final class LiveDesk implements AutoCloseable {
     }
 
     /** Records an outcome reported from outside. */
-    void outcome(String ticketId, boolean breached, Instant at) {
+    synchronized void outcome(String ticketId, boolean breached, Instant at) {
         store.putOutcome(ticketId, breached, at);
         refresh(List.of(ticketId));
     }
 
-    private void refresh(Collection<String> ids) {
+    /**
+     * Reads tickets back from the store and puts them again. Writers and the follower hold this desk's lock from
+     * the read to the put, so a slower reader never puts an older reading over a newer one.
+     */
+    private synchronized void refresh(Collection<String> ids) {
         for (String id : ids) {
             TicketData d = store.ticket(id);
             if (!d.tickets().isEmpty()) {

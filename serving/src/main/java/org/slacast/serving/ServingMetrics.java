@@ -107,6 +107,12 @@ public final class ServingMetrics {
                 + "unresolved, past the open horizon or the bound").register(registry);
     }
 
+    /** @param seen the store sequence number the desk has followed to, so replicas' lag can be watched */
+    void bindStore(java.util.function.LongSupplier seen) {
+        Gauge.builder("slacast_desk_store_sequence", () -> (double) seen.getAsLong())
+                .description("The desk store's sequence number this server's desk has followed to").register(registry);
+    }
+
     /** @return the Prometheus text exposition */
     String scrape() {
         return registry.scrape();

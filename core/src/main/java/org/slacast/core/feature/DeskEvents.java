@@ -68,7 +68,9 @@ public record DeskEvents(Ticket ticket, long enter, long leave, boolean lapsed, 
     /** The metric read up to its first completion; a reopen after it is not yet known then. */
     private static MetricStatus firstCompletion(Ticket t, List<TicketEvent> events, SlaPolicy policy, Metric metric) {
         MetricStatus all = read(t, events, policy, metric);
-        if (all == null || !all.completed() || events.stream().noneMatch(e -> e.type() == EventType.REOPENED)) {
+        // Without a reopen the reading over all events is the first one; with one, even a ticket open again at the
+        // end may have completed before it.
+        if (all == null || events.stream().noneMatch(e -> e.type() == EventType.REOPENED)) {
             return all;
         }
         List<TicketEvent> sorted = new ArrayList<>(events);

@@ -38,6 +38,9 @@ public final class DeskStore implements AutoCloseable {
     /** {@code at} is a keyword in DuckDB, so it is quoted wherever it is named. */
     private static final String EVENT_COLS = String.join(", ", NativeFormat.EVENT_COLUMNS).replace(" at,", " \"at\",");
 
+    /** Rows per INSERT statement: one statement per row costs milliseconds each in DuckDB. */
+    private static final int ROWS = 500;
+
     private final String url;
     private final String name;
     private final Connection c;
@@ -106,21 +109,36 @@ public final class DeskStore implements AutoCloseable {
         if (tickets.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO tickets (" + TICKET_COLS + ", seq) VALUES (?, ?" + ", ?".repeat(
-                NativeFormat.TICKET_COLUMNS.size() - 2) + ", nextval('desk_seq')) ON CONFLICT (ticket_id) DO UPDATE SET "
-                + String.join(", ", NativeFormat.TICKET_COLUMNS.subList(1, NativeFormat.TICKET_COLUMNS.size()).stream()
-                        .map(col -> col + " = EXCLUDED." + col).toList()) + ", seq = EXCLUDED.seq";
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            for (Ticket t : tickets) {
-                String[] v = NativeFormat.values(t);
-                p.setString(1, v[0]);
-                p.setObject(2, utc(t.createdAt()));
-                for (int i = 2; i < v.length; i++) {
-                    p.setString(i + 1, v[i].isEmpty() ? null : v[i]);
+        // One ticket per id within a statement: PostgreSQL refuses to update a row twice in one INSERT.
+        Map<String, Ticket> latest = new java.util.LinkedHashMap<>();
+        tickets.forEach(t -> latest.put(t.id(), t));
+        List<Ticket> all = new ArrayList<>(latest.values());
+        int cols = NativeFormat.TICKET_COLUMNS.size();
+        String row = "(" + "?, ".repeat(cols) + "nextval('desk_seq'))";
+        String update = " ON CONFLICT (ticket_id) DO UPDATE SET " + String.join(", ",
+                NativeFormat.TICKET_COLUMNS.subList(1, cols).stream().map(col -> col + " = EXCLUDED." + col).toList())
+                + ", seq = EXCLUDED.seq";
+        try {
+            inTransaction(() -> {
+                for (int from = 0; from < all.size(); from += ROWS) {
+                    List<Ticket> part = all.subList(from, Math.min(all.size(), from + ROWS));
+                    String sql = "INSERT INTO tickets (" + TICKET_COLS + ", seq) VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), row)) + update;
+                    try (PreparedStatement p = c.prepareStatement(sql)) {
+                        int k = 1;
+                        for (Ticket t : part) {
+                            String[] v = NativeFormat.values(t);
+                            p.setString(k++, v[0]);
+                            p.setObject(k++, utc(t.createdAt()));
+                            for (int i = 2; i < v.length; i++) {
+                                p.setString(k++, v[i].isEmpty() ? null : v[i]);
+                            }
+                        }
+                        p.executeUpdate();
+                    }
                 }
-                p.addBatch();
-            }
-            p.executeBatch();
+                return 0;
+            });
         } catch (SQLException e) {
             throw new StoreException(name + ": cannot store tickets (" + firstLine(e) + ")", e);
         }
@@ -134,24 +152,42 @@ public final class DeskStore implements AutoCloseable {
      * @throws StoreException when the database refuses them
      */
     public synchronized int putEvents(Collection<TicketEvent> events) {
-        String sql = "INSERT INTO events (event_key, " + EVENT_COLS + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "nextval('desk_seq')) ON CONFLICT (event_key) DO NOTHING";
-        int added = 0;
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            for (TicketEvent e : events) {
-                String[] v = NativeFormat.values(e);
-                p.setString(1, key(v));
-                p.setString(2, v[0]);
-                p.setObject(3, utc(e.at()));
-                for (int i = 2; i < v.length; i++) {
-                    p.setString(i + 2, v[i].isEmpty() ? null : v[i]);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Map<String, TicketEvent> byKey = new java.util.LinkedHashMap<>();
+        for (TicketEvent e : events) {
+            byKey.putIfAbsent(key(NativeFormat.values(e)), e);
+        }
+        List<Map.Entry<String, TicketEvent>> all = new ArrayList<>(byKey.entrySet());
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('desk_seq'))";
+        try {
+            return inTransaction(() -> {
+                int added = 0;
+                for (int from = 0; from < all.size(); from += ROWS) {
+                    List<Map.Entry<String, TicketEvent>> part = all.subList(from, Math.min(all.size(), from + ROWS));
+                    String sql = "INSERT INTO events (event_key, " + EVENT_COLS + ", seq) VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), row))
+                            + " ON CONFLICT (event_key) DO NOTHING";
+                    try (PreparedStatement p = c.prepareStatement(sql)) {
+                        int k = 1;
+                        for (Map.Entry<String, TicketEvent> en : part) {
+                            String[] v = NativeFormat.values(en.getValue());
+                            p.setString(k++, en.getKey());
+                            p.setString(k++, v[0]);
+                            p.setObject(k++, utc(en.getValue().at()));
+                            for (int i = 2; i < v.length; i++) {
+                                p.setString(k++, v[i].isEmpty() ? null : v[i]);
+                            }
+                        }
+                        added += p.executeUpdate();
+                    }
                 }
-                added += p.executeUpdate();
-            }
+                return added;
+            });
         } catch (SQLException ex) {
             throw new StoreException(name + ": cannot store events (" + firstLine(ex) + ")", ex);
         }
-        return added;
     }
 
     /**
@@ -292,6 +328,26 @@ public final class DeskStore implements AutoCloseable {
             return t == null ? null : t.toInstant();
         } catch (SQLException e) {
             throw new StoreException(name + ": cannot read the store (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /** A unit of work on the connection. */
+    private interface Work {
+        int run() throws SQLException;
+    }
+
+    /** One transaction per write: all of it is stored, or none (and a row-at-a-time commit is slow in DuckDB). */
+    private int inTransaction(Work w) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            int n = w.run();
+            c.commit();
+            return n;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
