@@ -1,9 +1,10 @@
 package org.slacast.core.clock;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import org.slacast.core.policy.Metric;
+import org.slacast.core.policy.MetricRules;
 import org.slacast.core.policy.SlaPolicy;
 import org.slacast.core.ticket.EventType;
 import org.slacast.core.ticket.Priority;
@@ -12,29 +13,31 @@ import org.slacast.core.ticket.TicketEvent;
 import org.slacast.core.ticket.Tier;
 
 /**
- * One pass over a ticket's ordered events, collecting the running intervals of each metric and the pauses.
- * Intervals are epoch-ms pairs; an interval still open at the end is closed at the as-of instant and remembered
- * as open.
+ * One pass over a ticket's ordered events. It keeps the ticket's life (status, tier, resolved or not), each
+ * metric's running intervals under that metric's rules, and the spans of time in each status, from which every
+ * metric takes its own pauses. Intervals are epoch-ms pairs; one still open at the end is closed at the as-of
+ * instant and remembered as open.
  */
 final class Replay {
+    /** A stretch of time in one status (lower case), while the ticket was not resolved. */
+    private record Span(long from, long to, String status) {
+    }
+
     final long start;
     final long asOf;
     Priority priority;
     String status;
-    Long firstResponse;
-    final List<long[]> resolution = new ArrayList<>();
-    boolean resolutionOpen;
-    Long resolvedAt;
-    final Map<Tier, List<long[]>> stints = new EnumMap<>(Tier.class);
-    Tier openStint;
-    final List<long[]> pauses = new ArrayList<>();
-    boolean paused;
-    boolean inactive;
+    final MetricRun firstResponse = new MetricRun();
+    final MetricRun resolution = new MetricRun();
+    private final MetricRun[] ola = new MetricRun[Tier.values().length];
 
     private final SlaPolicy policy;
-    private long resolutionFrom;
-    private long stintFrom;
-    private long pauseFrom;
+    private final MetricRules frRules;
+    private final MetricRules resRules;
+    private final MetricRules[] olaRules = new MetricRules[Tier.values().length];
+    private final List<Span> spans = new ArrayList<>();
+    private long spanFrom;
+    private String spanStatus;
     private Tier tier;
     private boolean resolved;
 
@@ -43,15 +46,23 @@ final class Replay {
         this.start = ticket.createdAt().toEpochMilli();
         this.asOf = asOf;
         this.priority = ticket.priority();
-        this.tier = ticket.tier();
-        this.resolutionFrom = start;
-        this.resolutionOpen = true;
-        enterTier(tier, start);
+        this.frRules = policy.rules(Metric.FIRST_RESPONSE);
+        this.resRules = policy.rules(Metric.RESOLUTION);
+        for (Tier t : Tier.values()) {
+            ola[t.ordinal()] = new MetricRun();
+            olaRules[t.ordinal()] = policy.rules(new Metric.TierOla(t));
+        }
+        firstResponse.start(start);
+        resolution.start(start);
+        tier = policy.startTier() == SlaPolicy.StartTier.TICKET ? ticket.tier() : null;
+        if (tier != null) {
+            ola(tier).start(start);
+        }
     }
 
     /**
      * @param ticket the ticket
-     * @param events its events at or before {@code asOf}, ordered by time
+     * @param events its events at or before {@code asOf}, in {@link org.slacast.core.ticket.EventOrder}
      * @param policy its policy
      * @param asOf   epoch ms to read the clock at, not before creation
      * @return the replayed state
@@ -65,26 +76,18 @@ final class Replay {
         return r;
     }
 
+    /** @return the stints of one tier (the running intervals of its OLA) */
+    MetricRun ola(Tier t) {
+        return ola[t.ordinal()];
+    }
+
     private void apply(TicketEvent e, long t) {
         switch (e.type()) {
             case STATUS_CHANGE -> status(e.status(), t);
-            case FIRST_RESPONSE -> {
-                if (firstResponse == null && !resolved) {
-                    firstResponse = t;
-                }
-                closeStint(t);
-            }
-            case TIER_CHANGE -> {
-                if (e.tier() != tier) {
-                    closeStint(t);
-                    tier = e.tier();
-                    if (!resolved) {
-                        enterTier(tier, t);
-                    }
-                }
-            }
+            case FIRST_RESPONSE -> stop(EventType.FIRST_RESPONSE, t);
+            case TIER_CHANGE -> tierChange(e.tier(), t);
             case PRIORITY_CHANGE -> priority = e.priority();
-            case RESOLVED, CLOSED -> resolve(t, e.type().label());
+            case RESOLVED, CLOSED -> resolve(e.type(), t);
             case REOPENED -> reopen(t);
             case CREATED, ASSIGNED, REASSIGNED -> {
                 // no effect on any clock
@@ -95,38 +98,56 @@ final class Replay {
         }
     }
 
+    /** Stops every running metric whose rules list this event type. */
+    private void stop(EventType type, long t) {
+        if (frRules.stopsOn(type)) {
+            firstResponse.stop(t);
+        }
+        if (resRules.stopsOn(type)) {
+            resolution.stop(t);
+        }
+        if (tier != null && olaRules[tier.ordinal()].stopsOn(type)) {
+            ola(tier).stop(t);
+        }
+    }
+
     private void status(String s, long t) {
         status = s;
         if (resolved) {
-            return;
+            return; // a resolved ticket's status changes pause nothing; a reopen comes first
         }
-        boolean nowInactive = policy.inactive(s);
-        boolean nowPaused = nowInactive || policy.pauses(s);
-        if (nowPaused && !paused) {
-            pauseFrom = t;
-        } else if (!nowPaused && paused) {
-            pauses.add(new long[] {pauseFrom, t});
-        }
-        paused = nowPaused;
-        inactive = nowInactive;
+        endSpan(t);
+        spanFrom = t;
+        spanStatus = s.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void resolve(long t, String label) {
-        if (resolved) {
+    private void endSpan(long t) {
+        if (spanStatus != null) {
+            spans.add(new Span(spanFrom, t, spanStatus));
+            spanStatus = null;
+        }
+    }
+
+    private void tierChange(Tier to, long t) {
+        if (to == tier && policy.sameTierChange() == SlaPolicy.SameTierChange.IGNORE) {
             return;
         }
-        resolved = true;
-        status = label;
-        if (firstResponse == null) {
-            firstResponse = t; // a resolution is a reply: it stops the first-response clock too
+        if (tier != null) {
+            ola(tier).stop(t); // a hand-off always ends the stint
         }
-        endPause(t);
-        closeStint(t);
-        if (resolutionOpen) {
-            resolution.add(new long[] {resolutionFrom, t});
-            resolutionOpen = false;
-            resolvedAt = t;
+        tier = to;
+        if (!resolved) {
+            ola(tier).start(t);
         }
+    }
+
+    private void resolve(EventType type, long t) {
+        if (!resolved) {
+            resolved = true;
+            status = type.label();
+            endSpan(t); // a resolution while paused ends the pause then
+        }
+        stop(type, t);
     }
 
     private void reopen(long t) {
@@ -135,43 +156,73 @@ final class Replay {
         }
         resolved = false;
         status = "reopened";
-        if (policy.reopenResumesResolution()) {
-            resolutionFrom = t;
-            resolutionOpen = true;
-            resolvedAt = null;
+        if (frRules.reopenResumes()) {
+            firstResponse.start(t);
         }
-        enterTier(tier, t);
-    }
-
-    private void endPause(long t) {
-        if (paused) {
-            pauses.add(new long[] {pauseFrom, t});
-            paused = false;
-            inactive = false;
+        if (resRules.reopenResumes()) {
+            resolution.start(t);
         }
-    }
-
-    private void enterTier(Tier t, long at) {
-        openStint = t;
-        stintFrom = at;
-    }
-
-    private void closeStint(long t) {
-        if (openStint != null) {
-            stints.computeIfAbsent(openStint, k -> new ArrayList<>()).add(new long[] {stintFrom, t});
-            openStint = null;
+        if (tier != null && olaRules[tier.ordinal()].reopenResumes()) {
+            ola(tier).start(t);
         }
     }
 
     private void finish() {
-        if (resolutionOpen) {
-            resolution.add(new long[] {resolutionFrom, asOf});
+        firstResponse.finish(asOf);
+        resolution.finish(asOf);
+        for (MetricRun r : ola) {
+            r.finish(asOf);
         }
-        if (openStint != null) {
-            stints.computeIfAbsent(openStint, k -> new ArrayList<>()).add(new long[] {stintFrom, asOf});
+        if (spanStatus != null) {
+            spans.add(new Span(spanFrom, asOf, spanStatus)); // the current status stays current
         }
-        if (paused) {
-            pauses.add(new long[] {pauseFrom, asOf});
+    }
+
+    /**
+     * The pauses of one metric: time in one of its pause statuses or an inactive status. Consecutive pausing
+     * statuses make one pause; a resolution ends a pause.
+     *
+     * @param rules the metric's rules
+     * @return the pause intervals, in time order
+     */
+    List<long[]> pauses(MetricRules rules) {
+        List<long[]> out = new ArrayList<>();
+        long from = 0;
+        long end = 0;
+        boolean on = false;
+        for (Span s : spans) {
+            boolean p = pauses(rules, s.status());
+            if (on && (s.from() != end || !p)) {
+                out.add(new long[] {from, end});
+                on = false;
+            }
+            if (p && !on) {
+                from = s.from();
+                on = true;
+            }
+            end = s.to();
         }
+        if (on) {
+            out.add(new long[] {from, end});
+        }
+        return out;
+    }
+
+    private boolean pauses(MetricRules rules, String lowerStatus) {
+        return rules.pausesLower(lowerStatus) || policy.inactive(lowerStatus);
+    }
+
+    /**
+     * @param rules the rules of a metric that is still open
+     * @return where that metric's clock stands now: not active, paused or running
+     */
+    MetricState openState(MetricRules rules) {
+        if (spanStatus == null) {
+            return MetricState.RUNNING;
+        }
+        if (policy.inactive(spanStatus)) {
+            return MetricState.NOT_ACTIVE;
+        }
+        return rules.pausesLower(spanStatus) ? MetricState.PAUSED : MetricState.RUNNING;
     }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slacast.core.calendar.BusinessCalendar;
 import org.slacast.core.policy.Metric;
+import org.slacast.core.policy.MetricRules;
 import org.slacast.core.policy.SlaPolicy;
-import org.slacast.core.ticket.EventType;
+import org.slacast.core.ticket.EventOrder;
 import org.slacast.core.ticket.Priority;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
@@ -25,8 +26,8 @@ import org.slacast.core.ticket.Tier;
  * See the package documentation for the rules on pauses, reopens and priority changes.
  */
 public final class SlaClock {
-    private static final Comparator<TicketEvent> ORDER = Comparator.comparing(TicketEvent::at)
-            .thenComparing(e -> e.type() != EventType.CREATED);
+    private static final Comparator<StintReading> BY_ENTRY = Comparator.comparing(StintReading::entered)
+            .thenComparing(StintReading::tier);
 
     /** Creates a clock. */
     public SlaClock() {
@@ -35,10 +36,12 @@ public final class SlaClock {
 
     /**
      * @param ticket the ticket
-     * @param events its events, in any order, duplicates allowed (exact duplicates are dropped)
+     * @param events its events, in any order, duplicates allowed (exact duplicates are dropped); they are applied
+     *               in {@link EventOrder}, so the order they come in never matters
      * @param policy the policy to apply
      * @param asOf   the instant to read at; later events are ignored
-     * @return every metric the policy sets a target for (OLA metrics only for tiers the ticket entered)
+     * @return every metric the policy sets a target for (OLA metrics only for tiers the ticket entered), and the
+     *         stints of those OLA metrics
      */
     public TicketSla measure(Ticket ticket, List<TicketEvent> events, SlaPolicy policy, Instant asOf) {
         long asOfMs = asOf.toEpochMilli();
@@ -47,89 +50,120 @@ public final class SlaClock {
         }
         List<TicketEvent> ordered = new ArrayList<>(new LinkedHashSet<>(events));
         ordered.removeIf(e -> e.at().toEpochMilli() > asOfMs || !e.ticketId().equals(ticket.id()));
-        ordered.sort(ORDER);
+        ordered.sort(EventOrder.ORDER);
         Replay r = Replay.of(ticket, ordered, policy, asOfMs);
         List<MetricStatus> out = new ArrayList<>();
+        List<StintReading> stints = new ArrayList<>();
         for (Metric m : metricsOf(policy)) {
-            measureOne(m, r, policy).ifPresent(out::add);
+            measureOne(m, r, policy, stints).ifPresent(out::add);
         }
-        return new TicketSla(ticket, policy, asOf, r.status, out);
+        stints.sort(BY_ENTRY);
+        return new TicketSla(ticket, policy, asOf, r.status, out, stints);
     }
 
     private static List<Metric> metricsOf(SlaPolicy policy) {
-        List<Metric> ms = new ArrayList<>(List.of(Metric.FIRST_RESPONSE, Metric.RESOLUTION));
-        for (Tier t : Tier.values()) {
-            ms.add(new Metric.TierOla(t));
-        }
+        List<Metric> ms = new ArrayList<>(Metric.ALL);
         ms.removeIf(m -> !policy.targets().containsKey(m));
         return ms;
     }
 
-    private Optional<MetricStatus> measureOne(Metric m, Replay r, SlaPolicy policy) {
-        List<long[]> intervals;
-        boolean open;
-        Long completedAt;
-        switch (m) {
-            case Metric.FirstResponse fr -> {
-                open = r.firstResponse == null;
-                intervals = List.of(new long[] {r.start, open ? r.asOf : r.firstResponse});
-                completedAt = r.firstResponse;
-            }
-            case Metric.Resolution res -> {
-                open = r.resolutionOpen;
-                intervals = r.resolution;
-                completedAt = open ? null : r.resolvedAt;
-            }
-            case Metric.TierOla ola -> {
-                intervals = r.stints.getOrDefault(ola.tier(), List.of());
-                if (intervals.isEmpty()) {
-                    return Optional.empty();
-                }
-                open = r.openStint == ola.tier();
-                completedAt = open ? null : intervals.getLast()[1];
-            }
+    private Optional<MetricStatus> measureOne(Metric m, Replay r, SlaPolicy policy, List<StintReading> stints) {
+        MetricRun run = switch (m) {
+            case Metric.FirstResponse fr -> r.firstResponse;
+            case Metric.Resolution res -> r.resolution;
+            case Metric.TierOla ola -> r.ola(ola.tier());
+        };
+        if (run.intervals.isEmpty()) {
+            return Optional.empty(); // an OLA of a tier the ticket never entered
         }
+        MetricRules rules = policy.rules(m);
         Priority priority = r.priority;
         Duration target = policy.target(m, priority).orElse(null);
-        return Optional.of(status(m, priority, target, intervals, open, completedAt, r, policy.calendar()));
+        MetricState state = run.open() ? r.openState(rules) : MetricState.COMPLETED;
+        Active active = Active.of(run.intervals, r.pauses(rules), policy.calendar());
+        if (m instanceof Metric.TierOla ola) {
+            stints.addAll(active.stints(ola.tier(), target, run.open(), state));
+        }
+        return Optional.of(status(m, priority, target, run, state, active, r.asOf, policy.calendar()));
     }
 
-    private static MetricStatus status(Metric m, Priority priority, Duration target, List<long[]> intervals,
-                                       boolean open, Long completedAt, Replay r, BusinessCalendar cal) {
-        List<long[]> active = new ArrayList<>();
-        long pausedMs = 0;
-        for (long[] iv : intervals) {
-            pausedMs += subtract(iv, r.pauses, active, cal);
-        }
+    private static MetricStatus status(Metric m, Priority priority, Duration target, MetricRun run, MetricState state,
+                                       Active active, long asOf, BusinessCalendar cal) {
         long elapsed = 0;
         long targetMs = target == null ? -1 : target.toMillis();
         Long dueAt = null;
-        for (long[] a : active) {
-            long b = cal.millisBetween(a[0], a[1]);
+        for (int i = 0; i < active.pieces.size(); i++) {
+            long b = active.business[i];
             if (targetMs >= 0 && dueAt == null && elapsed + b >= targetMs) {
-                dueAt = cal.plusMillis(a[0], targetMs - elapsed);
+                dueAt = cal.plusMillis(active.pieces.get(i)[0], targetMs - elapsed);
             }
             elapsed += b;
         }
         boolean breached = targetMs >= 0 && elapsed > targetMs;
         if (targetMs >= 0 && dueAt == null) {
-            long from = open ? r.asOf : intervals.getLast()[1];
+            long from = run.open() ? asOf : run.intervals.getLast()[1];
             dueAt = cal.plusMillis(from, targetMs - elapsed);
         }
-        MetricState state;
-        if (!open) {
-            state = MetricState.COMPLETED;
-        } else if (r.inactive) {
-            state = MetricState.NOT_ACTIVE;
-        } else if (r.paused) {
-            state = MetricState.PAUSED;
-        } else {
-            state = MetricState.RUNNING;
-        }
-        return new MetricStatus(m, priority, target, Instant.ofEpochMilli(intervals.getFirst()[0]),
-                Duration.ofMillis(elapsed), Duration.ofMillis(pausedMs), dueAt == null ? null : Instant.ofEpochMilli(dueAt),
+        Long completedAt = run.completedAt();
+        return new MetricStatus(m, priority, target, Instant.ofEpochMilli(run.intervals.getFirst()[0]),
+                Duration.ofMillis(elapsed), Duration.ofMillis(active.pausedTotal()),
+                dueAt == null ? null : Instant.ofEpochMilli(dueAt),
                 target == null ? null : Duration.ofMillis(targetMs - elapsed), state, breached,
                 breached ? Instant.ofEpochMilli(dueAt) : null, completedAt == null ? null : Instant.ofEpochMilli(completedAt));
+    }
+
+    /**
+     * A metric's running intervals with its pauses taken out: the active pieces in time order with the business
+     * time of each, and for each interval its first piece and its paused business time.
+     */
+    private record Active(List<long[]> intervals, List<long[]> pieces, long[] business, int[] firstPiece,
+                          long[] paused) {
+
+        static Active of(List<long[]> intervals, List<long[]> pauses, BusinessCalendar cal) {
+            List<long[]> pieces = new ArrayList<>();
+            int[] first = new int[intervals.size() + 1];
+            long[] paused = new long[intervals.size()];
+            for (int i = 0; i < intervals.size(); i++) {
+                first[i] = pieces.size();
+                paused[i] = subtract(intervals.get(i), pauses, pieces, cal);
+            }
+            first[intervals.size()] = pieces.size();
+            long[] business = new long[pieces.size()];
+            for (int i = 0; i < business.length; i++) {
+                business[i] = cal.millisBetween(pieces.get(i)[0], pieces.get(i)[1]);
+            }
+            return new Active(intervals, pieces, business, first, paused);
+        }
+
+        long pausedTotal() {
+            long sum = 0;
+            for (long p : paused) {
+                sum += p;
+            }
+            return sum;
+        }
+
+        long elapsed(int interval) {
+            long sum = 0;
+            for (int i = firstPiece[interval]; i < firstPiece[interval + 1]; i++) {
+                sum += business[i];
+            }
+            return sum;
+        }
+
+        /** Each interval as a stint; only the last can be open, and it then has the metric's state. */
+        List<StintReading> stints(Tier tier, Duration target, boolean open, MetricState state) {
+            List<StintReading> out = new ArrayList<>(intervals.size());
+            for (int i = 0; i < intervals.size(); i++) {
+                boolean running = open && i == intervals.size() - 1;
+                long elapsed = elapsed(i);
+                out.add(new StintReading(tier, i + 1, Instant.ofEpochMilli(intervals.get(i)[0]),
+                        running ? null : Instant.ofEpochMilli(intervals.get(i)[1]), Duration.ofMillis(elapsed),
+                        Duration.ofMillis(paused[i]), target, target != null && elapsed > target.toMillis(),
+                        running ? state : MetricState.COMPLETED));
+            }
+            return out;
+        }
     }
 
     /** Adds the parts of {@code iv} outside the pauses to {@code active}; returns business ms inside pauses. */

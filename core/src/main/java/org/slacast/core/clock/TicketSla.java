@@ -15,12 +15,28 @@ import org.slacast.core.ticket.Ticket;
  * @param asOf    the instant the clock was read at
  * @param status  the ticket's latest status, or null
  * @param metrics one status per metric the policy defines and the ticket has started
+ * @param stints  every tier visit of the OLA metrics the policy defines, in the order they began
  */
-public record TicketSla(Ticket ticket, SlaPolicy policy, Instant asOf, String status, List<MetricStatus> metrics) {
+public record TicketSla(Ticket ticket, SlaPolicy policy, Instant asOf, String status, List<MetricStatus> metrics,
+                        List<StintReading> stints) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public TicketSla {
         metrics = List.copyOf(metrics);
+        stints = List.copyOf(stints);
+    }
+
+    /**
+     * A reading without stints.
+     *
+     * @param ticket  the ticket
+     * @param policy  the policy applied
+     * @param asOf    the instant the clock was read at
+     * @param status  the ticket's latest status, or null
+     * @param metrics one status per metric
+     */
+    public TicketSla(Ticket ticket, SlaPolicy policy, Instant asOf, String status, List<MetricStatus> metrics) {
+        this(ticket, policy, asOf, status, metrics, List.of());
     }
 
     /**

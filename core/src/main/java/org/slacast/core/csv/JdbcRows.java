@@ -9,24 +9,43 @@ import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Native rows from a SQL query over JDBC (DuckDB, PostgreSQL or any driver on the class path). Column labels are
  * matched case-insensitively to native column names, so {@code SELECT number AS ticket_id ...} maps a foreign
- * table. Timestamps with a zone are read as instants; timestamps without one are taken as UTC, as the native CSV
- * format requires an explicit offset.
+ * table. Timestamps with a zone are read as instants; timestamps without one are taken in {@code zone} (UTC unless
+ * the reader is told otherwise, as the native CSV format requires an explicit offset).
  *
  * @param url   the JDBC URL, e.g. {@code jdbc:duckdb:desk.duckdb} or {@code jdbc:postgresql://host/db?user=u}
  * @param query the query
  * @param label what the rows are, for messages ("tickets", "events")
+ * @param zone  the zone of timestamp columns without one
  */
-public record JdbcRows(String url, String query, String label) implements RowSource {
+public record JdbcRows(String url, String query, String label, ZoneId zone) implements RowSource {
+
+    /** Requires a zone. */
+    public JdbcRows {
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Rows whose timestamp columns without a zone are taken as UTC.
+     *
+     * @param url   the JDBC URL
+     * @param query the query
+     * @param label what the rows are, for messages
+     */
+    public JdbcRows(String url, String query, String label) {
+        this(url, query, label, ZoneOffset.UTC);
+    }
 
     @Override
     public String name() {
@@ -84,7 +103,7 @@ public record JdbcRows(String url, String query, String label) implements RowSou
                 while (rs.next()) {
                     String[] values = new String[header.length];
                     for (int i = 0; i < header.length; i++) {
-                        values[i] = text(rs, i + 1, kinds[i]);
+                        values[i] = text(rs, i + 1, kinds[i], zone);
                     }
                     sink.accept(new CsvRow(name, ++row, columns, values));
                 }
@@ -106,7 +125,7 @@ public record JdbcRows(String url, String query, String label) implements RowSou
         return type;
     }
 
-    private static String text(ResultSet rs, int i, int kind) throws SQLException {
+    private static String text(ResultSet rs, int i, int kind, ZoneId zone) throws SQLException {
         Object v = switch (kind) {
             case Types.TIMESTAMP_WITH_TIMEZONE -> {
                 OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
@@ -114,7 +133,7 @@ public record JdbcRows(String url, String query, String label) implements RowSou
             }
             case Types.TIMESTAMP -> {
                 LocalDateTime t = rs.getObject(i, LocalDateTime.class);
-                yield t == null ? null : t.toInstant(ZoneOffset.UTC);
+                yield t == null ? null : t.atZone(zone).toInstant();
             }
             default -> rs.getObject(i);
         };

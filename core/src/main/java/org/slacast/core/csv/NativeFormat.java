@@ -8,7 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.slacast.core.ticket.EventType;
@@ -48,7 +53,17 @@ public final class NativeFormat {
      * @throws RowException naming the column at fault
      */
     public static Ticket ticket(CsvRow row) {
-        return new Ticket(row.require("ticket_id"), instant(row, "created_at"),
+        return ticket(row, null);
+    }
+
+    /**
+     * @param row  a tickets.csv row
+     * @param zone the zone of timestamps without an offset, or null to require one
+     * @return the ticket
+     * @throws RowException naming the column at fault
+     */
+    public static Ticket ticket(CsvRow row, ZoneId zone) {
+        return new Ticket(row.require("ticket_id"), instant(row, "created_at", zone),
                 parse(row, "priority", Priority::parse, true), parse(row, "impact", Impact::parse, false),
                 parse(row, "urgency", Urgency::parse, false), parse(row, "tier", Tier::parse, false), row.get("team"),
                 row.get("category"), row.get("system"), row.get("channel"), row.get("customer"), row.get("contract"),
@@ -61,9 +76,19 @@ public final class NativeFormat {
      * @throws RowException naming the column at fault
      */
     public static TicketEvent event(CsvRow row) {
+        return event(row, null);
+    }
+
+    /**
+     * @param row  an events.csv row
+     * @param zone the zone of timestamps without an offset, or null to require one
+     * @return the event
+     * @throws RowException naming the column at fault
+     */
+    public static TicketEvent event(CsvRow row, ZoneId zone) {
         EventType type = parse(row, "type", EventType::parse, true);
         try {
-            return new TicketEvent(row.require("ticket_id"), instant(row, "at"), type, row.get("status"),
+            return new TicketEvent(row.require("ticket_id"), instant(row, "at", zone), type, row.get("status"),
                     parse(row, "priority", Priority::parse, false), parse(row, "tier", Tier::parse, false),
                     row.get("team"), row.get("agent"));
         } catch (IllegalArgumentException e) {
@@ -80,21 +105,66 @@ public final class NativeFormat {
      * @throws RowException if absent or not such an instant
      */
     public static Instant instant(CsvRow row, String column) {
+        return instant(row, column, null);
+    }
+
+    /**
+     * Reads an ISO-8601 instant. With a zone, a local date-time ({@code 2026-03-02T09:15:00}, or with a space
+     * for the {@code T}) is taken in that zone, as {@link java.time.ZonedDateTime} resolves it: in an autumn
+     * overlap the earlier offset, in a spring gap the time shifted forward by the gap's length.
+     *
+     * @param row    the row
+     * @param column the column
+     * @param zone   the zone of local date-times, or null to require an offset
+     * @return the instant
+     * @throws RowException if absent or not such an instant
+     */
+    public static Instant instant(CsvRow row, String column, ZoneId zone) {
         String v = row.require(column);
-        Instant at;
-        try {
-            at = Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            try {
-                at = OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new RowException(column, "'" + v + "' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z");
-            }
+        String iso = v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) + 'T' + v.substring(11) : v;
+        Instant at = zone == null ? withOffset(v) : local(iso, zone);
+        if (at == null) {
+            LocalDateTime local = localOrNull(iso);
+            throw new RowException(column, local == null || zone != null
+                    ? "'" + v + "' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z"
+                    : "'" + v + "' has no offset; write one (" + local + "Z) or give the zone of local times "
+                        + "(data.zone in the policy file, or --zone)");
         }
         if (!org.slacast.core.ticket.TimeRange.accepts(at)) {
             throw new RowException(column, "'" + v + "' is not " + org.slacast.core.ticket.TimeRange.phrase());
         }
         return at;
+    }
+
+    private static Instant withOffset(String v) {
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** One parse whether or not there is an offset: a failed parse throws, and this runs for every row. */
+    private static Instant local(String v, ZoneId zone) {
+        try {
+            TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(v, ZonedDateTime::from,
+                    LocalDateTime::from);
+            return t instanceof ZonedDateTime z ? z.toInstant() : ((LocalDateTime) t).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalDateTime localOrNull(String v) {
+        try {
+            return LocalDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static <T> T parse(CsvRow row, String column, java.util.function.Function<String, T> parser,

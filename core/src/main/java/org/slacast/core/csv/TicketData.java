@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slacast.core.ticket.Ticket;
+import org.slacast.core.csv.ReadOptions.BeforeCreation;
 import org.slacast.core.ticket.TicketEvent;
 
 /**
@@ -19,9 +20,23 @@ import org.slacast.core.ticket.TicketEvent;
  * @param events     accepted events by ticket id, in file order; exact duplicates removed
  * @param rejects    rows left out
  * @param duplicates exact duplicate event rows dropped
+ * @param clamped    events dated before their ticket's creation and moved to it ({@link BeforeCreation#CLAMP})
  */
 public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> events, List<Reject> rejects,
-                         int duplicates) {
+                         int duplicates, int clamped) {
+
+    /**
+     * Data with no clamped events.
+     *
+     * @param tickets    accepted tickets
+     * @param events     accepted events by ticket id
+     * @param rejects    rows left out
+     * @param duplicates exact duplicate event rows dropped
+     */
+    public TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> events, List<Reject> rejects,
+                      int duplicates) {
+        this(tickets, events, rejects, duplicates, 0);
+    }
 
     /**
      * Reads {@code tickets.csv} and {@code events.csv} from a directory.
@@ -31,10 +46,7 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
      * @throws CsvFileException if a file is missing or unreadable as a whole
      */
     public static TicketData load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new CsvFileException(dir + ": not a directory; expected one holding tickets.csv and events.csv");
-        }
-        return load(dir.resolve(NativeFormat.TICKETS_FILE), dir.resolve(NativeFormat.EVENTS_FILE));
+        return load(dir, ReadOptions.STRICT);
     }
 
     /**
@@ -51,6 +63,22 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
     }
 
     /**
+     * Reads {@code tickets.csv} and {@code events.csv} from a directory.
+     *
+     * @param dir     the directory
+     * @param options how to read local timestamps and early events
+     * @return the data
+     * @throws CsvFileException if a file is missing or unreadable as a whole
+     */
+    public static TicketData load(Path dir, ReadOptions options) {
+        if (!Files.isDirectory(dir)) {
+            throw new CsvFileException(dir + ": not a directory; expected one holding tickets.csv and events.csv");
+        }
+        return load(RowSource.csv(dir.resolve(NativeFormat.TICKETS_FILE)),
+                RowSource.csv(dir.resolve(NativeFormat.EVENTS_FILE)), options);
+    }
+
+    /**
      * Reads native tickets and events from any row source: files or SQL queries.
      *
      * @param ticketsSource rows in the tickets.csv layout
@@ -59,11 +87,26 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
      * @throws CsvFileException if a source cannot be read as a whole
      */
     public static TicketData load(RowSource ticketsSource, RowSource eventsSource) {
+        return load(ticketsSource, eventsSource, ReadOptions.STRICT);
+    }
+
+    /**
+     * Reads native tickets and events from any row source, with a zone for timestamps written without an offset
+     * and a rule for events dated before their ticket's creation: rejected, or moved to the creation instant and
+     * counted in {@link #clamped}.
+     *
+     * @param ticketsSource rows in the tickets.csv layout
+     * @param eventsSource  rows in the events.csv layout
+     * @param options       how to read local timestamps and early events
+     * @return the data
+     * @throws CsvFileException if a source cannot be read as a whole
+     */
+    public static TicketData load(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
         List<Reject> rejects = new ArrayList<>();
         Map<String, Ticket> byId = new LinkedHashMap<>();
         ticketsSource.read(NativeFormat.TICKET_REQUIRED, row -> {
             try {
-                Ticket t = NativeFormat.ticket(row);
+                Ticket t = NativeFormat.ticket(row, options.zone());
                 if (byId.putIfAbsent(t.id(), t) != null) {
                     throw new RowException("ticket_id", "ticket " + t.id() + " appears twice; the first is kept");
                 }
@@ -74,16 +117,22 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
         Map<String, List<TicketEvent>> events = new HashMap<>(byId.size() * 2);
         Set<TicketEvent> seen = new HashSet<>();
         int[] dups = {0};
+        int[] clamped = {0};
         eventsSource.read(NativeFormat.EVENT_REQUIRED, row -> {
             try {
-                TicketEvent e = NativeFormat.event(row);
+                TicketEvent e = NativeFormat.event(row, options.zone());
                 Ticket t = byId.get(e.ticketId());
                 if (t == null) {
                     throw new RowException("ticket_id", "no ticket " + e.ticketId() + " in " + ticketsSource.name());
                 }
                 if (e.at().isBefore(t.createdAt())) {
-                    throw new RowException("at", "event at " + e.at() + " is before its ticket was created ("
-                            + t.createdAt() + "); fix the timestamp or the ticket's created_at");
+                    if (options.beforeCreation() == BeforeCreation.REJECT) {
+                        throw new RowException("at", "event at " + e.at() + " is before its ticket was created ("
+                                + t.createdAt() + "); fix the timestamp or the ticket's created_at, or move such "
+                                + "events to the creation (--before-creation clamp)");
+                    }
+                    e = e.movedTo(t.createdAt());
+                    clamped[0]++;
                 }
                 if (!seen.add(e)) {
                     dups[0]++;
@@ -94,7 +143,7 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
                 rejects.add(Reject.of(row, ex));
             }
         });
-        return new TicketData(List.copyOf(byId.values()), events, rejects, dups[0]);
+        return new TicketData(List.copyOf(byId.values()), events, rejects, dups[0], clamped[0]);
     }
 
     /**

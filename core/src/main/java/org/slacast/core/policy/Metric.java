@@ -10,6 +10,9 @@ public sealed interface Metric {
     Metric FIRST_RESPONSE = new FirstResponse();
     /** Time to resolution. */
     Metric RESOLUTION = new Resolution();
+    /** Every metric, in report order: first response, resolution, then the tiers' OLAs. */
+    java.util.List<Metric> ALL = java.util.List.of(FIRST_RESPONSE, RESOLUTION, new TierOla(Tier.L1),
+            new TierOla(Tier.L2), new TierOla(Tier.L3));
 
     /** @return the label used in files and the API: {@code first_response}, {@code resolution}, {@code ola_l2} */
     String label();

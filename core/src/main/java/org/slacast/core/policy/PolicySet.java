@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slacast.core.calendar.BusinessCalendar;
+import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.ticket.Ticket;
 
 /**
@@ -14,13 +15,25 @@ import org.slacast.core.ticket.Ticket;
  *
  * @param policies  the policies, in file order
  * @param calendars the calendars by name
+ * @param data      how to read the tickets and events these policies are applied to (the file's {@code data})
  */
-public record PolicySet(List<SlaPolicy> policies, Map<String, BusinessCalendar> calendars) {
+public record PolicySet(List<SlaPolicy> policies, Map<String, BusinessCalendar> calendars, ReadOptions data) {
+
+    /**
+     * Policies for data read as the native format says ({@link ReadOptions#STRICT}).
+     *
+     * @param policies  the policies
+     * @param calendars the calendars by name
+     */
+    public PolicySet(List<SlaPolicy> policies, Map<String, BusinessCalendar> calendars) {
+        this(policies, calendars, ReadOptions.STRICT);
+    }
 
     /** Rejects ambiguous overlaps and duplicate names. */
     public PolicySet {
         policies = List.copyOf(policies);
         calendars = Map.copyOf(calendars);
+        java.util.Objects.requireNonNull(data, "data");
         if (policies.isEmpty()) {
             throw new BadInputException("no policies; define at least one under 'policies'");
         }

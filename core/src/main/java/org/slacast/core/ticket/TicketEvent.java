@@ -63,4 +63,12 @@ public record TicketEvent(String ticketId, Instant at, EventType type, String st
     public static TicketEvent status(String ticketId, Instant at, String status) {
         return new TicketEvent(ticketId, at, EventType.STATUS_CHANGE, status, null, null, null, null);
     }
+
+    /**
+     * @param instant another instant
+     * @return this event at that instant
+     */
+    public TicketEvent movedTo(Instant instant) {
+        return new TicketEvent(ticketId, instant, type, status, priority, tier, team, agent);
+    }
 }

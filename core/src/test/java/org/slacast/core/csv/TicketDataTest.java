@@ -50,7 +50,7 @@ class TicketDataTest {
                 dir.resolve("tickets.csv") + ":3 [created_at]: 'yesterday' is not an ISO-8601 instant such as 2026-03-02T09:15:00Z",
                 dir.resolve("tickets.csv") + ":4 [priority]: unknown priority 'P9'; expected one of [critical, high, medium, low, planning] or a rank 1-5",
                 dir.resolve("tickets.csv") + ":5 [ticket_id]: ticket A appears twice; the first is kept",
-                dir.resolve("events.csv") + ":3 [at]: event at 2026-03-02T08:00:00Z is before its ticket was created (2026-03-02T09:00:00Z); fix the timestamp or the ticket's created_at",
+                dir.resolve("events.csv") + ":3 [at]: event at 2026-03-02T08:00:00Z is before its ticket was created (2026-03-02T09:00:00Z); fix the timestamp or the ticket's created_at, or move such events to the creation (--before-creation clamp)",
                 dir.resolve("events.csv") + ":4 [ticket_id]: no ticket Z in " + dir.resolve("tickets.csv"),
                 dir.resolve("events.csv") + ":5 [type]: unknown event type 'exploded'; expected one of [created, assigned, first_response, status_change, tier_change, reassigned, priority_change, resolved, reopened, closed]",
                 dir.resolve("events.csv") + ":6: a status_change event needs a status");
