@@ -93,7 +93,7 @@ public final class ModelsCommand implements Callable<Integer> {
     /** {@code slacast models promote ID}. */
     @Command(name = "promote", mixinStandardHelpOptions = true, description = {
         "Make a model the champion. It must beat the current champion on the same test window (higher ROC-AUC, "
-            + "Brier no worse), unless --force."})
+            + "Brier no worse), unless --force; with --require-savings it must also save money on its test window."})
     static final class Promote implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;
@@ -103,10 +103,13 @@ public final class ModelsCommand implements Callable<Integer> {
         private String id;
         @Option(names = "--force", description = "Promote even if it does not beat the champion.")
         private boolean force;
+        @Option(names = "--require-savings", description = "Refuse a model whose net savings on its test window "
+                + "(acting where the expected saving is positive) are not positive, even with --force.")
+        private boolean requireSavings;
 
         @Override
         public Integer call() throws Exception {
-            spec.commandLine().getOut().println(new Registry(registry.dir).promote(id, force));
+            spec.commandLine().getOut().println(new Registry(registry.dir).promote(id, force, requireSavings));
             return 0;
         }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slacast.core.clock.SlaClock;
+import org.slacast.core.cost.Decision;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.FeatureExtractor;
@@ -36,7 +37,7 @@ public final class ScoreCommand extends ModelCommand {
 
     /** The output columns. */
     static final List<String> COLUMNS = List.of("ticket_id", "scored_at", "breach_probability", "risk_band",
-            "sla_band", "due_at", "expected_penalty", "expected_saving", "recommend_intervention", "top_reasons");
+            "sla_band", "due_at", "expected_penalty", "expected_saving", "recommend_intervention", "decision", "top_reasons");
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "scores.csv",
             description = "CSV to write (default: ${DEFAULT-VALUE}).")
@@ -87,8 +88,8 @@ public final class ScoreCommand extends ModelCommand {
             csv.writeNext(COLUMNS.toArray(String[]::new), false);
             for (Example e : examples) {
                 double p = b.probability(e.x());
-                var cost = b.manifest().cost();
-                boolean act = p >= b.manifest().threshold();
+                Decision d = b.manifest().cost().decide(p, e.priority(), e.contract(), e.customer(), e.fraction());
+                boolean act = d.act();
                 flagged += act ? 1 : 0;
                 String why = b.reasons(e.x(), reasons, how).stream()
                         .map(r -> String.format("%s=%s (%+.3f)", r.feature(), trim(r.value()), r.contribution()))
@@ -96,13 +97,13 @@ public final class ScoreCommand extends ModelCommand {
                 csv.writeNext(new String[] {e.ticketId(), e.at().toString(), String.format("%.4f", p),
                     RiskLevel.of(p, b.manifest().threshold()).label(), e.band().label(),
                     e.dueAt() == null ? "" : e.dueAt().toString(),
-                    String.format("%.2f", cost.expectedPenalty(p, e.priority())),
-                    String.format("%.2f", cost.expectedSaving(p, e.priority())), String.valueOf(act), why}, false);
+                    String.format("%.2f", p * d.penalty()), String.format("%.2f", d.saving()), String.valueOf(act),
+                    d.reason(), why}, false);
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%,d tickets scored with %s -> %s; %,d flagged for intervention (threshold %.2f)%n",
-                examples.size(), b.manifest().id(), out, flagged, b.manifest().threshold());
+        o.printf("%,d tickets scored with %s -> %s; %,d recommended for intervention (expected saving above 0)%n",
+                examples.size(), b.manifest().id(), out, flagged);
         return 0;
     }
 

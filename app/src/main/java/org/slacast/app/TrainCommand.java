@@ -2,12 +2,14 @@ package org.slacast.app;
 
 import org.slacast.core.BadInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slacast.core.cost.CostFile;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
@@ -15,7 +17,9 @@ import org.slacast.core.ticket.Priority;
 import org.slacast.models.ModelKind;
 import org.slacast.models.ModelParameters;
 import org.slacast.models.Registry;
+import org.slacast.training.eval.DecisionSavings;
 import org.slacast.training.eval.Evaluation;
+import org.slacast.training.eval.ImpliedThreshold;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingOptions;
 import org.slacast.training.pipeline.TrainingPipeline;
@@ -56,17 +60,23 @@ public final class TrainCommand extends ModelCommand {
                     + "is refused with the kind's valid ones.")
     private Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--cost", paramLabel = "FILE",
+            description = "Cost file: penalties per priority, contract and customer, the intervention's cost, its "
+                    + "effectiveness by checkpoint and the desk's capacity (default: cost.yaml inside --data, if "
+                    + "there is one; otherwise the defaults below). The flags below override it.")
+    private Path costFile;
+
     @Option(names = "--penalty", paramLabel = "PRIORITY=COST",
             description = "Breach penalty per priority (default: critical=500 high=200 medium=50 low=10 planning=5).")
     private Map<String, Double> penalties = new LinkedHashMap<>();
 
-    @Option(names = "--intervention-cost", defaultValue = "20", paramLabel = "COST",
-            description = "Cost of one intervention (default: ${DEFAULT-VALUE}).")
-    private double interventionCost;
+    @Option(names = "--intervention-cost", paramLabel = "COST",
+            description = "Cost of one intervention (default: 20).")
+    private Double interventionCost;
 
-    @Option(names = "--effectiveness", defaultValue = "0.5", paramLabel = "SHARE",
-            description = "Share of breaches an intervention prevents (default: ${DEFAULT-VALUE}).")
-    private double effectiveness;
+    @Option(names = "--effectiveness", paramLabel = "SHARE",
+            description = "Share of breaches an intervention prevents, at every checkpoint (default: 0.5).")
+    private Double effectiveness;
 
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
@@ -122,29 +132,39 @@ public final class TrainCommand extends ModelCommand {
     }
 
     static void printTable(PrintWriter out, TrainingPipeline.Result r) {
-        out.printf("%n%-44s %8s %8s %8s %8s %7s %9s %10s %7s%n", "model (test slice)", "ROC-AUC", "PR-AUC", "Brier",
-                "ECE", "lift10", "threshold", "savings", "ROI");
+        out.printf("%n%-44s %8s %8s %8s %8s %7s %6s %10s %19s %7s%n", "model (test slice)", "ROC-AUC", "PR-AUC",
+                "Brier", "ECE", "lift10", "acted", "savings", "95% interval", "ROI");
         for (TrainedModel m : r.models()) {
             row(out, m.bundle().manifest().id(), m.test());
         }
         for (Evaluation b : r.baselines()) {
             row(out, b.name(), b);
         }
+        if (!r.models().isEmpty()) {
+            out.printf("%nActing on a ticket at creation pays when p x penalty x effectiveness > cost, that is above:"
+                    + "%n");
+            for (ImpliedThreshold t : ImpliedThreshold.of(r.models().getFirst().bundle().manifest().cost())) {
+                out.printf("  %-9s %-22s penalty %6.0f x %.2f: %s%n", t.priority().label(),
+                        t.contract() == null ? "any contract" : "contract " + t.contract(), t.penalty(),
+                        t.effectiveness(), t.label());
+            }
+        }
     }
 
     static void row(PrintWriter out, String name, Evaluation e) {
-        out.printf("%-44s %8.4f %8.4f %8.4f %8.4f %7.2f %9.2f %10.0f %7.2f%n", name, e.overall().rocAuc(),
+        DecisionSavings s = e.savings();
+        out.printf("%-44s %8.4f %8.4f %8.4f %8.4f %7.2f %6d %10.0f %19s %7.2f%n", name, e.overall().rocAuc(),
                 e.overall().prAuc(), e.overall().brier(), e.overall().ece(), e.overall().liftTop10(),
-                e.confusion().threshold(), e.cost().netSavings(), e.cost().roi());
+                s.interventions(), s.netSavings(), String.format("[%.0f, %.0f]", s.savingsLow(), s.savingsHigh()),
+                s.roi());
     }
 
     private TrainingOptions options() {
         TrainingOptions d = TrainingOptions.defaults();
         List<ModelKind> ks = kinds == null ? d.kinds() : kinds.stream().map(ModelKind::parse).distinct().toList();
         Map<ModelKind, ModelParameters> p = parameters();
-        Map<Priority, Double> pen = new EnumMap<>(CostModel.defaults().penalties());
-        penalties.forEach((k, v) -> pen.put(Priority.parse(k), v));
-        CostModel cost = new CostModel(pen, interventionCost, effectiveness);
+        CostFile.Settings settings = costSettings();
+        CostModel cost = settings.cost();
         if (maxTrain < 100) {
             throw new BadInputException("--max-train-examples must be at least 100, not " + maxTrain);
         }
@@ -156,6 +176,24 @@ public final class TrainCommand extends ModelCommand {
         }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
                 maxTrain, d.textBuckets(), cost, d.leakSample());
+    }
+
+    /** The cost file (given, or cost.yaml beside the data), then the flags over it. */
+    CostFile.Settings costSettings() {
+        Path file = costFile;
+        if (file == null && source.dataDir() != null && Files.isRegularFile(source.dataDir().resolve("cost.yaml"))) {
+            file = source.dataDir().resolve("cost.yaml");
+        }
+        CostFile.Settings s = file == null ? new CostFile.Settings(CostModel.defaults(), null) : CostFile.load(file);
+        CostModel c = s.cost();
+        Map<Priority, Double> pen = new EnumMap<>(c.penalties());
+        penalties.forEach((k, v) -> pen.put(Priority.parse(k), v));
+        double unit = interventionCost == null ? c.interventionCost() : interventionCost;
+        double eff = effectiveness == null ? c.effectiveness() : effectiveness;
+        // A single --effectiveness replaces the file's steps: one share throughout.
+        var steps = effectiveness == null ? c.effectivenessSteps() : java.util.List.<CostModel.EffectivenessStep>of();
+        return new CostFile.Settings(new CostModel(pen, unit, eff, c.contracts(), c.customers(), steps),
+                s.capacity());
     }
 
     /** The --param pairs, grouped by kind, each group parsed (and checked) as that kind's parameters. */

@@ -68,6 +68,46 @@ class TrainCliTest {
         assertThat(lines.getFirst()).isEqualTo(String.join(",", ScoreCommand.COLUMNS));
         assertThat(lines).hasSize(4001);
         assertThat(lines.get(1)).matches("INC-\\d+,[^,]+,0\\.\\d{4},(low|medium|high),.*=.*\\([+-]\\d\\.\\d{3}\\).*");
+        // The recommendation is the expected saving's sign, and the decision column shows the arithmetic.
+        int acted = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double saving = Double.parseDouble(f[7]);
+            boolean act = Boolean.parseBoolean(f[8]);
+            acted += act ? 1 : 0;
+            assertThat(f[9]).startsWith("expected saving " + f[7] + " = ").endsWith(act ? ": act" : ": do not act");
+            if (Math.abs(saving) >= 0.01) {
+                assertThat(act).as(line).isEqualTo(saving > 0);
+            }
+        }
+        assertThat(acted).isPositive();
+        assertThat(run.out()).contains(acted + " recommended for intervention (expected saving above 0)");
+    }
+
+    @Test
+    void trainTakesTheCostFileAndReportsTheImpliedThresholds() throws IOException {
+        Path cost = tmp.resolve("cost.yaml");
+        Files.writeString(cost, """
+                cost:
+                  penalties: {critical: 400, high: 100, medium: 40, low: 10, planning: 5}
+                  contracts: {platinum: {high: 250}}
+                  intervention_cost: 20
+                  effectiveness: {0: 0.5, 0.5: 0.25}
+                """);
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("cost-reg").toString(),
+                "--models", "logistic", "--no-report", "--cost", cost.toString(), "--intervention-cost", "10");
+        assertThat(run.code()).as(run.err()).isZero();
+        // 10 / (400 x 0.5) = 0.05; 10 / (100 x 0.5) = 0.2; 10 / (40 x 0.5) = 0.5; 10 / (10 x 0.5) = 2: never
+        assertThat(run.out()).contains(
+                "critical  any contract           penalty    400 x 0.50: 0.050",
+                "high      any contract           penalty    100 x 0.50: 0.200",
+                "medium    any contract           penalty     40 x 0.50: 0.500",
+                "low       any contract           penalty     10 x 0.50: never",
+                "high      contract platinum      penalty    250 x 0.50: 0.080");
+        var m = new Registry(tmp.resolve("cost-reg")).champion().manifest();
+        assertThat(m.cost().interventionCost()).isEqualTo(10.0); // the flag over the file
+        assertThat(m.cost().effectiveness(0.6)).isEqualTo(0.25);
+        assertThat(m.metrics()).containsKeys("net_savings", "net_savings_low", "interventions");
     }
 
     @Test

@@ -204,10 +204,32 @@ public final class Registry {
      * @throws PromotionRefused if the gate refuses
      */
     public String promote(String id, boolean force) throws IOException {
+        return promote(id, force, false);
+    }
+
+    /**
+     * Makes a bundle champion, as {@link #promote(String, boolean)}; with {@code requireSavings} it must also
+     * earn positive net savings on its test window under the expected-value rule (the {@code net_savings} metric),
+     * even with {@code force} and even when there is no champion yet.
+     *
+     * @param id             the bundle to promote
+     * @param force          skip the comparison with the champion
+     * @param requireSavings refuse a model whose net savings on test are not positive
+     * @return what happened, for the user
+     * @throws IOException if the roles cannot be written
+     * @throws PromotionRefused if the gate refuses
+     */
+    public String promote(String id, boolean force, boolean requireSavings) throws IOException {
         ModelBundle candidate = load(id);
         Roles r = roles();
         if (id.equals(r.champion())) {
             return id + " is already the champion";
+        }
+        double savings = metric(candidate.manifest(), "net_savings");
+        if (requireSavings && !(savings > 0)) {
+            throw new PromotionRefused(String.format("%s does not earn positive net savings on its test window "
+                    + "(%.2f%s); promote without --require-savings to override", id, savings,
+                    Double.isNaN(savings) ? ", not recorded: retrain it" : ""));
         }
         if (r.champion() != null && !force) {
             BundleManifest champ = load(r.champion()).manifest();

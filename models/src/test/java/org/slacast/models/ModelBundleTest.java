@@ -133,6 +133,21 @@ class ModelBundleTest {
     }
 
     @Test
+    void thePromotionGateCanRequirePositiveSavingsEvenWhenForced() throws IOException {
+        Registry r = new Registry(tmp.resolve("reg"));
+        TrainingSet d = data(300, 1);
+        r.add(bundle(ModelKind.LOGISTIC, d, "champ", Map.of("roc_auc", 0.80, "brier", 0.10, "net_savings", 50.0)));
+        r.add(bundle(ModelKind.LOGISTIC, d, "loses", Map.of("roc_auc", 0.90, "brier", 0.05, "net_savings", -225.0)));
+        r.add(bundle(ModelKind.LOGISTIC, d, "old", Map.of("roc_auc", 0.95, "brier", 0.04)));
+        assertThatThrownBy(() -> r.promote("loses", true, true)).isInstanceOf(Registry.PromotionRefused.class)
+                .hasMessage("loses does not earn positive net savings on its test window (-225.00); promote without "
+                        + "--require-savings to override");
+        assertThatThrownBy(() -> r.promote("old", true, true)).hasMessageContaining("(NaN, not recorded: retrain it)");
+        assertThat(r.roles().champion()).isEqualTo("champ");
+        assertThat(r.promote("loses", false, false)).isEqualTo("loses is now the champion (was champ)");
+    }
+
+    @Test
     void thePromotionGateRefusesAWeakerChallengerUnlessForced() throws IOException {
         Registry r = new Registry(tmp.resolve("reg"));
         TrainingSet d = data(300, 1);

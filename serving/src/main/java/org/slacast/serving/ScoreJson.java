@@ -16,7 +16,8 @@ import java.util.List;
 import org.slacast.core.band.BandClassifier;
 import org.slacast.core.clock.MetricStatus;
 import org.slacast.core.cost.CostModel;
-import org.slacast.core.ticket.Priority;
+import org.slacast.core.cost.Decision;
+import org.slacast.core.ticket.Ticket;
 import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
 
@@ -71,8 +72,6 @@ final class ScoreJson {
     static void score(JsonGenerator g, ScoringService.Score s, Explanation how) throws IOException {
         ModelBundle b = s.bundle();
         double p = s.probability();
-        Priority priority = s.ticket().priority();
-        CostModel cost = b.manifest().cost();
         g.writeStartObject();
         g.writeStringField("request_id", s.requestId());
         g.writeStringField("ticket_id", s.ticket().id());
@@ -80,12 +79,15 @@ final class ScoreJson {
         g.writeNumberField("breach_probability", round(p));
         g.writeStringField("risk_band", s.band());
         sla(g, s.sla(), s.at());
+        Decision d = decision(s);
         g.writeObjectFieldStart("cost");
-        g.writeNumberField("penalty_if_breached", cost.penalty(priority));
-        g.writeNumberField("expected_penalty", round(cost.expectedPenalty(p, priority)));
-        g.writeNumberField("intervention_cost", cost.interventionCost());
-        g.writeNumberField("expected_saving", round(cost.expectedSaving(p, priority)));
-        g.writeBooleanField("recommend_intervention", p >= b.manifest().threshold());
+        g.writeNumberField("penalty_if_breached", d.penalty());
+        g.writeNumberField("expected_penalty", round(p * d.penalty()));
+        g.writeNumberField("intervention_cost", d.cost());
+        g.writeNumberField("effectiveness", d.effectiveness());
+        g.writeNumberField("expected_saving", round(d.saving()));
+        g.writeBooleanField("recommend_intervention", d.act());
+        g.writeStringField("decision", d.reason());
         g.writeEndObject();
         g.writeArrayFieldStart("reasons");
         for (ModelBundle.Reason r : s.reasons()) {
@@ -166,6 +168,19 @@ final class ScoreJson {
                 g.writeStringField(names.get(i), values[i]);
             }
         }
+    }
+
+    /**
+     * The expected-value decision: the ticket's penalty (priority, contract, customer) and the effectiveness at
+     * the share of the target metric's time already gone, so that acting late is worth less.
+     */
+    static Decision decision(ScoringService.Score s) {
+        CostModel cost = s.bundle().manifest().cost();
+        Ticket t = s.ticket();
+        double fraction = s.sla().metric(s.bundle().manifest().schema().metric())
+                .filter(m -> m.target() != null && !m.target().isZero())
+                .map(m -> m.elapsed().toMillis() / (double) m.target().toMillis()).orElse(0.0);
+        return cost.decide(s.probability(), t.priority(), t.contract(), t.customer(), fraction);
     }
 
     /**

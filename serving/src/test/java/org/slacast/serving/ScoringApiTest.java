@@ -175,11 +175,44 @@ class ScoringApiTest {
             {"metric":"ola_l1","target_minutes":60,"due_at":"2026-03-02T09:30:00Z",\
             "elapsed_business_minutes":10.0,"remaining_business_minutes":50.0,"band":"completed_on_time"}]},\
             "cost":{"penalty_if_breached":200.0,"expected_penalty":36.06017,"intervention_cost":20.0,\
-            "expected_saving":-1.969915,"recommend_intervention":false},\
+            "effectiveness":0.5,"expected_saving":-1.969915,"recommend_intervention":false,\
+            "decision":"expected saving -1.97 = 0.1803 × 200 × 0.5 − 20: do not act"},\
             "reasons":[{"feature":"priority","value":1.0,"contribution":-1.160508},\
             {"feature":"contract","value":0.0,"contribution":0.205542},\
             {"feature":"hour","value":11.0,"contribution":-0.205401}],\
             "explanation":"path","model":{"id":"gb-a","kind":"gradient-boosting"}}""";
+
+    /**
+     * The recommendation is the expected-value decision under the bundle's cost model: the contract's penalty
+     * times the customer's weight, and the effectiveness at the share of the resolution target already gone.
+     * gb-a scores T-1 at 0.179946 (see {@link #EXACT_SCORE}); 90 of 480 minutes is 0.1875 of the target.
+     */
+    @Test
+    void recommendExactlyWhenTheExpectedSavingIsPositive(@TempDir Path dir) throws Exception {
+        CostModel cost = new CostModel(CostModel.defaults().penalties(), 20, 0.6,
+                Map.of("standard", Map.of(org.slacast.core.ticket.Priority.HIGH, 150.0)), Map.of("Acme", 2.0),
+                List.of(new CostModel.EffectivenessStep(0, 0.6), new CostModel.EffectivenessStep(0.5, 0.3)));
+        ModelBundle gb = bundle("gb-a", 3, ModelKind.GRADIENT_BOOSTING);
+        new Registry(dir).add(new ModelBundle(gb.manifest().toBuilder().id("gb-c").cost(cost).build(), gb.model()));
+        api.close();
+        api = TestApi.start(ServingConfig.defaults(dir, TestApi.POLICY).withPort(0).withModels("gb-c", null, false));
+        String acme = TICKET.replace("\"contract\": \"standard\"", "\"contract\": \"standard\", \"customer\": \"Acme\"");
+        JsonNode early = JSON.readTree(post("/v1/score", acme).body()).get("cost");
+        // 0.179946 x (150 x 2) x 0.6 - 20 = 12.39 (12.390308 from the unrounded probability): act.
+        assertThat(early.get("penalty_if_breached").asDouble()).isEqualTo(300.0);
+        assertThat(early.get("effectiveness").asDouble()).isEqualTo(0.6);
+        assertThat(early.get("expected_saving").asDouble()).isEqualTo(12.390308);
+        assertThat(early.get("recommend_intervention").asBoolean()).isTrue();
+        assertThat(early.get("decision").asText()).isEqualTo("expected saving 12.39 = 0.1799 × 300 × 0.6 − 20: act");
+        // At 16:30 Berlin 360 of the 480 minutes are gone, past half the target: acting prevents less.
+        JsonNode late = JSON.readTree(post("/v1/score", acme.replace("2026-03-02T10:00:00Z", "2026-03-02T15:30:00Z"))
+                .body());
+        double p = late.get("breach_probability").asDouble();
+        assertThat(late.at("/cost/effectiveness").asDouble()).isEqualTo(0.3);
+        assertThat(late.at("/cost/expected_saving").asDouble()).isCloseTo(p * 300 * 0.3 - 20,
+                org.assertj.core.data.Offset.offset(1e-4)); // the probability shown is rounded to 6 places
+        assertThat(late.at("/cost/recommend_intervention").asBoolean()).isEqualTo(p * 300 * 0.3 - 20 > 0);
+    }
 
     /** Trees explain by path attributions unless asked for TreeSHAP (their totals agree: see CompiledTreesTest). */
     @Test

@@ -21,8 +21,12 @@ import org.slacast.core.ticket.Priority;
  * @param hour       local hour of creation
  * @param weekday    local weekday of creation (1 = Monday)
  * @param dueAt      when the target falls due as read at the checkpoint, or null
+ * @param contract   its contract, or null: with the priority and customer it sets the breach penalty
+ * @param customer   its customer, or null
+ * @param fraction   the share of the target's business time gone at the checkpoint (0 at creation), which sets
+ *                   how much an intervention can still prevent
  */
 public record Example(String ticketId, Instant createdAt, Instant at, int checkpoint, int label, double[] x,
                       Priority priority, int tier, String team, String system, RiskBand band, int hour, int weekday,
-                      Instant dueAt) {
+                      Instant dueAt, String contract, String customer, double fraction) {
 }

@@ -127,7 +127,7 @@ public final class ExampleBuilder {
                 int tier = (int) x[tierColumn];
                 out[i][k] = new Example(t.id(), t.createdAt(), at, k, o.label(), x, t.priority(), tier, t.team(),
                         t.system(), band, local.getHour(), local.getDayOfWeek().getValue(),
-                        ms == null ? null : ms.dueAt());
+                        ms == null ? null : ms.dueAt(), t.contract(), t.customer(), fraction(ms));
             }
             long d = done.incrementAndGet();
             if (d % 5000 == 0) {
@@ -141,6 +141,11 @@ public final class ExampleBuilder {
             all.addAll(Arrays.asList(es));
         }
         return all;
+    }
+
+    private static double fraction(MetricStatus ms) {
+        return ms == null || ms.target() == null || ms.target().isZero() ? 0
+                : ms.elapsed().toMillis() / (double) ms.target().toMillis();
     }
 
     /** Creation always; later checkpoints only while the metric still runs unbreached. */

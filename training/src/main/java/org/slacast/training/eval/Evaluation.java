@@ -19,14 +19,16 @@ import org.slacast.training.data.Example;
  * @param overall     metrics over every checkpoint
  * @param atCreation  metrics over the checkpoint at creation only
  * @param confusion   confusion at the threshold, every checkpoint
- * @param cost        cost figures on the test tickets at creation, at the threshold chosen on validation
+ * @param cost        cost figures on the test tickets at creation, at the one threshold chosen on validation (the
+ *                    classification threshold; kept for its cost curve)
+ * @param savings     what the expected-value rule earns on the test tickets at creation: the money figures
  * @param segments    metrics by priority, tier and team
  * @param roc         ROC curve {fpr, tpr}
  * @param pr          precision-recall curve {recall, precision}
  * @param calibration reliability bins
  */
 public record Evaluation(String name, BinaryMetrics overall, BinaryMetrics atCreation, Confusion confusion,
-                         CostThreshold cost, List<Segment> segments, double[][] roc, double[][] pr,
+                         CostThreshold cost, DecisionSavings savings, List<Segment> segments, double[][] roc, double[][] pr,
                          List<BinaryMetrics.CalibrationBin> calibration) {
 
     /**
@@ -56,7 +58,8 @@ public record Evaluation(String name, BinaryMetrics overall, BinaryMetrics atCre
         segments.addAll(segments("team", test, p, y, threshold, e -> e.team() == null ? "(none)" : e.team()));
         segments.addAll(segments("checkpoint", test, p, y, threshold, e -> String.valueOf(e.checkpoint())));
         return new Evaluation(name, BinaryMetrics.of(p, y), BinaryMetrics.of(p0, y0), Confusion.of(p, y, threshold),
-                CostThreshold.at(p0, y0, pr0, costModel, threshold, thresholdCurve), segments,
+                CostThreshold.at(p0, y0, pr0, costModel, threshold, thresholdCurve),
+                DecisionSavings.of(test, p, costModel), segments,
                 BinaryMetrics.rocCurve(p, y), BinaryMetrics.prCurve(p, y), BinaryMetrics.calibration(p, y, 10));
     }
 
@@ -83,8 +86,10 @@ public record Evaluation(String name, BinaryMetrics overall, BinaryMetrics atCre
         m.put("precision", confusion.precision());
         m.put("recall", confusion.recall());
         m.put("f1", confusion.f1());
-        m.put("net_savings", cost.netSavings());
-        m.put("roi", cost.roi());
+        m.put("net_savings", savings.netSavings());
+        m.put("net_savings_low", savings.savingsLow());
+        m.put("interventions", (double) savings.interventions());
+        m.put("roi", savings.roi());
         return m;
     }
 }

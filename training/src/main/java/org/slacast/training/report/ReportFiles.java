@@ -42,7 +42,8 @@ public final class ReportFiles {
     static List<List<String>> comparison(Report r) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("model", "role", "ROC-AUC", "ROC-AUC at creation", "PR-AUC", "Brier", "log loss", "ECE",
-                "lift top 10%", "threshold", "precision", "recall", "F1", "net savings", "ROI"));
+                "lift top 10%", "threshold", "precision", "recall", "F1", "interventions", "spend", "net savings",
+                "95% interval", "ROI", "ROI 95% interval"));
         for (Report.ModelSection m : r.models()) {
             String role = m.id().equals(r.champion()) ? "champion" : m.id().equals(r.challenger()) ? "challenger" : "";
             rows.add(row(m.id(), role, m.test()));
@@ -57,7 +58,10 @@ public final class ReportFiles {
         return List.of(name, role, f4(e.overall().rocAuc()), f4(e.atCreation().rocAuc()), f4(e.overall().prAuc()),
                 f4(e.overall().brier()), f4(e.overall().logLoss()), f4(e.overall().ece()), f2(e.overall().liftTop10()),
                 f2(e.confusion().threshold()), f3(e.confusion().precision()), f3(e.confusion().recall()),
-                f3(e.confusion().f1()), String.format("%,.0f", e.cost().netSavings()), f2(e.cost().roi()));
+                f3(e.confusion().f1()), String.valueOf(e.savings().interventions()),
+                String.format("%,.0f", e.savings().spend()), String.format("%,.0f", e.savings().netSavings()),
+                String.format("%,.0f .. %,.0f", e.savings().savingsLow(), e.savings().savingsHigh()),
+                f2(e.savings().roi()), f2(e.savings().roiLow()) + " .. " + f2(e.savings().roiHigh()));
     }
 
     static List<List<String>> segments(Evaluation e) {
@@ -131,10 +135,11 @@ public final class ReportFiles {
             Report.ModelSection best = r.models().getFirst();
             Evaluation e = best.test();
             s.append(String.format("The best model, %s, ranks breaches with ROC-AUC %.3f against %.3f for the "
-                            + "priority baseline; at threshold %.2f it would save %,.0f net (ROI %.1f) on the test "
-                            + "tickets.", best.id(), e.overall().rocAuc(),
+                            + "priority baseline; acting where the expected saving is positive, it would save %,.0f "
+                            + "net (95%% interval %,.0f .. %,.0f; ROI %.2f) on the test tickets.", best.id(),
+                    e.overall().rocAuc(),
                     r.baselines().isEmpty() ? Double.NaN : r.baselines().getFirst().overall().rocAuc(),
-                    e.confusion().threshold(), e.cost().netSavings(), e.cost().roi()));
+                    e.savings().netSavings(), e.savings().savingsLow(), e.savings().savingsHigh(), e.savings().roi()));
         }
         return s.toString();
     }

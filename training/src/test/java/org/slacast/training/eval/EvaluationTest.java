@@ -123,7 +123,7 @@ class EvaluationTest {
         Map<String, Double> h = evaluation().headline();
         assertThat(h.keySet()).containsExactly("roc_auc", "pr_auc", "brier", "log_loss", "ece", "lift_top10",
                 "breach_rate", "n", "roc_auc_at_creation", "threshold", "precision", "recall", "f1", "net_savings",
-                "roi");
+                "net_savings_low", "interventions", "roi");
         assertThat(h.get("roc_auc")).isCloseTo(8 / 9.0, EXACT);
         assertThat(h.get("breach_rate")).isCloseTo(0.5, EXACT); // 3 / 6
         assertThat(h.get("n")).isEqualTo(6.0);
@@ -132,8 +132,10 @@ class EvaluationTest {
         assertThat(h.get("precision")).isCloseTo(2 / 3.0, EXACT); // 2 / (2 + 1)
         assertThat(h.get("recall")).isCloseTo(2 / 3.0, EXACT); // 2 / (2 + 1)
         assertThat(h.get("f1")).isCloseTo(2 / 3.0, EXACT);
-        assertThat(h.get("net_savings")).isCloseTo(30, EXACT);
-        assertThat(h.get("roi")).isCloseTo(1.5, EXACT);
+        // The expected-value rule acts on T1 only (see DecisionSavingsTest): 40 net on a spend of 10.
+        assertThat(h.get("net_savings")).isCloseTo(40, EXACT);
+        assertThat(h.get("interventions")).isEqualTo(1.0);
+        assertThat(h.get("roi")).isCloseTo(4, EXACT);
     }
 
     @Test

@@ -15,7 +15,7 @@ final class TestExamples {
     static Example example(String ticket, int checkpoint, int label, Priority priority, int tier, String team,
                            RiskBand band) {
         return new Example(ticket, T0, T0.plusSeconds(3600L * checkpoint), checkpoint, label, new double[0],
-                priority, tier, team, "email", band, 9, 1, null);
+                priority, tier, team, "email", band, 9, 1, null, null, null, 0.25 * checkpoint);
     }
 
     static Example example(int label, Priority priority, RiskBand band) {
