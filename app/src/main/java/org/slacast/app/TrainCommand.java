@@ -120,7 +120,7 @@ public final class TrainCommand extends ModelCommand {
                 r.split().validEnd());
         printTable(out, r);
         if (!noReport) {
-            Report report = Report.of(r, roles.champion(), roles.challenger());
+            Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints());
             for (String id : ids) {
                 ReportFiles.write(report, registry.path(id));
             }
@@ -139,6 +139,11 @@ public final class TrainCommand extends ModelCommand {
         }
         for (Evaluation b : r.baselines()) {
             row(out, b.name(), b);
+        }
+        if (r.decisions() != null && r.decisions().versusPriority() != null) {
+            double[] v = r.decisions().versusPriority();
+            out.printf("%n%s saves %.0f more than the priority baseline (paired 95%% interval %.0f .. %.0f)%n",
+                    r.decisions().model(), v[0], v[1], v[2]);
         }
         if (!r.models().isEmpty()) {
             out.printf("%nActing on a ticket at creation pays when p x penalty x effectiveness > cost, that is above:"
@@ -175,7 +180,7 @@ public final class TrainCommand extends ModelCommand {
             }
         }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
-                maxTrain, d.textBuckets(), cost, d.leakSample());
+                maxTrain, d.textBuckets(), cost, settings.capacity(), d.leakSample());
     }
 
     /** The cost file (given, or cost.yaml beside the data), then the flags over it. */

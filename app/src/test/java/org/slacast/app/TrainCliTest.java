@@ -46,8 +46,13 @@ class TrainCliTest {
         String html = Files.readString(r.path(champion.manifest().id()).resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Confusion matrix", "Where breaches happen", "Time to resolve")
                 .doesNotContain("<script", "src=\"http", "href=\"http", "@import");
-        // ROC, PR, calibration, cost, importance, heatmap, Pareto and two MTTR charts.
-        assertThat(html.split("<svg ", -1)).hasSize(10);
+        // ROC, PR, calibration, cost, importance, capacity, heatmap, Pareto and two MTTR charts.
+        assertThat(html.split("<svg ", -1)).hasSize(11);
+        assertThat(html).contains("Decisions and scenarios", "Implied thresholds", "Deciding over a ticket",
+                "more than the priority baseline under the same rule");
+        assertThat(report.at("/decisions/thresholds")).hasSize(5);
+        assertThat(report.at("/models/0/test/savings/netSavings").asDouble())
+                .isEqualTo(champion.manifest().metrics().get("net_savings"));
         assertThat(champion.manifest().provenance().libraries()).containsKeys("java", "smile", "tribuo");
         assertThat(champion.manifest().provenance().libraries().get("smile")).isEqualTo("6.3.0");
         // The manifest records every parameter the fit used, the --param one and the defaults.

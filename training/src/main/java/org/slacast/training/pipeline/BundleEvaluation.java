@@ -16,6 +16,7 @@ import org.slacast.training.data.TimeSplit;
 import org.slacast.training.eval.Baseline;
 import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.CostThreshold;
+import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.report.DeskFacts;
 
@@ -45,6 +46,8 @@ public final class BundleEvaluation {
         List<TrainedModel> models = new ArrayList<>();
         List<Example> judged = List.of();
         ExampleSet any = null;
+        double[] firstP = null;
+        List<Example> firstJudged = null;
         for (ModelBundle b : bundles) {
             ExampleSet set = sets.computeIfAbsent(b.manifest().schema(),
                     s -> ExampleSet.build(data, policies, s, checkpoints, 100, progress));
@@ -57,6 +60,10 @@ public final class BundleEvaluation {
                         + "with resolved tickets");
             }
             double[] p = judged.parallelStream().mapToDouble(e -> b.probability(e.x())).toArray();
+            if (firstP == null) {
+                firstP = p;
+                firstJudged = judged;
+            }
             Evaluation e = Evaluation.of(b.manifest().id(), judged, p, b.manifest().threshold(), List.of(),
                     b.manifest().cost());
             models.add(new TrainedModel(b, BinaryMetrics.of(p, TrainingPipeline.labels(judged)), e, 0,
@@ -77,7 +84,11 @@ public final class BundleEvaluation {
         TimeSplit split = new TimeSplit(first, first, first, last);
         Provenance prov = new Provenance(source, judged.stream().map(Example::ticketId).distinct().count(),
                 judged.size(), first, last, "", Provenance.currentLibraries());
+        // The paired comparison needs the baseline on the first bundle's tickets, which later bundles may not share.
+        DecisionAnalysis decisions = models.isEmpty() ? null : DecisionAnalysis.of(models.getFirst().test(),
+                firstJudged.equals(judged) ? baselines.getFirst() : null, firstJudged, firstP,
+                bundles.getFirst().manifest().cost(), null);
         return new TrainingPipeline.Result(models, baselines, split,
-                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies), prov);
+                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies), prov, decisions);
     }
 }

@@ -2,6 +2,7 @@ package org.slacast.training.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import org.slacast.core.cost.Capacity;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.feature.Checkpoints;
 import org.slacast.core.policy.Metric;
@@ -21,12 +22,14 @@ import org.slacast.models.ModelParameters;
  * @param maxTrainExamples at most this many training examples are used to fit (a seeded sample), to bound time;
  *                         a kind's {@link ModelParameters#maxExamples()} may lower it
  * @param textBuckets      hashed subject buckets
- * @param cost             the cost model for the threshold
+ * @param cost             the cost model: decisions, savings and the classification threshold
+ * @param capacity         at most this many interventions per window, or null for no cap
  * @param leakSample       tickets whose examples are checked for leaks
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
-                              int maxTrainExamples, int textBuckets, CostModel cost, int leakSample) {
+                              int maxTrainExamples, int textBuckets, CostModel cost, Capacity capacity,
+                              int leakSample) {
 
     /** Checks that each kind's parameters are that kind's. */
     public TrainingOptions {
@@ -41,7 +44,7 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
     /** @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42 */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
-                Map.of(), 42, 200_000, 16, CostModel.defaults(), 500);
+                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500);
     }
 
     /**

@@ -38,6 +38,7 @@ import org.slacast.training.data.TimeSplit;
 import org.slacast.training.eval.Baseline;
 import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.CostThreshold;
+import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.report.DeskFacts;
 
@@ -62,9 +63,10 @@ public final class TrainingPipeline {
      * @param split     the time split
      * @param facts     descriptive facts about the data
      * @param provenance the data's fingerprint
+     * @param decisions the best model's decision figures on test, or null without a model
      */
     public record Result(List<TrainedModel> models, List<Evaluation> baselines, TimeSplit split, DeskFacts facts,
-                         Provenance provenance) {
+                         Provenance provenance, DecisionAnalysis decisions) {
     }
 
     /**
@@ -110,6 +112,7 @@ public final class TrainingPipeline {
                 set(shuffled.subList(0, Math.min(shuffled.size(), options.maxTrainExamples())), schema, kinds));
 
         List<TrainedModel> models = new ArrayList<>();
+        Map<String, double[]> probabilities = new java.util.HashMap<>();
         for (ModelKind kind : options.kinds()) {
             progress.start("fit " + kind.label(), 3);
             long t0 = System.nanoTime();
@@ -127,6 +130,7 @@ public final class TrainingPipeline {
             progress.stepTo(2);
             double[] pTest = apply(cal, scores(model, test));
             String id = id(kind, provenance);
+            probabilities.put(id, pTest);
             Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
             Map<String, Number> params = new LinkedHashMap<>(fitting.asMap());
             params.put("seed", options.seed());
@@ -147,7 +151,10 @@ public final class TrainingPipeline {
             CostThreshold c = chooseThreshold(valid, b.predict(valid));
             baselines.add(Evaluation.of(b.name(), test, b.predict(test), c.threshold(), c.curve(), options.cost()));
         }
-        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance);
+        DecisionAnalysis decisions = models.isEmpty() ? null : DecisionAnalysis.of(models.getFirst().test(),
+                baselines.getFirst(), test, probabilities.get(models.getFirst().bundle().manifest().id()),
+                options.cost(), options.capacity());
+        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance, decisions);
     }
 
     private CostThreshold chooseThreshold(List<Example> valid, double[] p) {

@@ -82,6 +82,15 @@ final class Charts {
         return svg(c);
     }
 
+    static String capacity(org.slacast.training.eval.CapacityRanking c) {
+        String per = c.capacity() == null ? "hour" : org.slacast.core.policy.Durations.format(c.capacity().per());
+        XYChart x = xy("Net savings by capacity (interventions per " + per + ")", "interventions per " + per,
+                "net savings on test");
+        line(x, "ranked by expected saving", c.curve().stream().mapToDouble(p -> p.perWindow()).toArray(),
+                c.curve().stream().mapToDouble(p -> p.netSavings()).toArray());
+        return svg(x);
+    }
+
     static String importance(String title, List<Report.Importance> imp) {
         CategoryChart c = new CategoryChartBuilder().width(W).height(H + 60).title(title).xAxisTitle("")
                 .yAxisTitle("share of mean |contribution|").build();

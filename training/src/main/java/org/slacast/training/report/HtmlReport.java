@@ -2,6 +2,7 @@ package org.slacast.training.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
 
 /** Renders a report as one HTML page with inline CSS and SVG charts; it needs no network and no scripts. */
@@ -47,6 +48,7 @@ final class HtmlReport {
             b.append("<h2>By segment: ").append(esc(best.id())).append("</h2>")
                     .append(table(ReportFiles.segments(best.test())));
         }
+        decisions(b, r);
         b.append("<h2>Where breaches happen</h2>").append("<p>Breach rate by priority and the highest tier a ticket "
                 + "reached:</p>").append(table(ReportFiles.priorityTier(r.facts())));
         b.append("<div class=\"charts\"><div>").append(Charts.heatmap(r.facts().byHourWeekday())).append("</div><div>")
@@ -59,6 +61,25 @@ final class HtmlReport {
                 .append(Charts.bars("MTTR by system", "business minutes", ReportFiles.top(r.facts().mttrBySystem(), 20)))
                 .append("</div></div>");
         return b.append("</body></html>\n").toString();
+    }
+
+    /** The "Decisions and scenarios" section: savings with intervals, thresholds, capacity, checkpoints. */
+    private static void decisions(StringBuilder b, Report r) {
+        b.append("<h2>Decisions and scenarios</h2><p>Every model and baseline acts on a ticket at creation exactly "
+                + "when p &times; penalty &times; effectiveness exceeds the intervention's cost; intervals are "
+                + "seeded bootstrap 95% intervals over test tickets.</p>").append(table(DecisionTables.savings(r)));
+        DecisionAnalysis d = r.decisions();
+        if (d == null) {
+            return;
+        }
+        b.append("<p>").append(esc(DecisionTables.versusPriority(d))).append("</p>");
+        b.append("<h3>Implied thresholds</h3>").append(table(DecisionTables.thresholds(d)));
+        b.append("<h3>Per month</h3>").append(table(DecisionTables.months(r)));
+        b.append("<h3>Capacity: ").append(esc(d.model())).append("</h3><p>")
+                .append(esc(DecisionTables.capacityText(d))).append("</p><div class=\"charts\"><div>")
+                .append(Charts.capacity(d.capacity())).append("</div></div>");
+        b.append("<h3>Deciding over a ticket's life: ").append(esc(d.model())).append("</h3>")
+                .append(table(DecisionTables.checkpoints(d, r.checkpoints())));
     }
 
     private static String table(List<List<String>> rows) {

@@ -8,6 +8,7 @@ import org.slacast.models.ModelBundle;
 import org.slacast.models.Provenance;
 import org.slacast.training.data.TimeSplit;
 import org.slacast.models.BinaryMetrics;
+import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingPipeline;
@@ -24,9 +25,12 @@ import org.slacast.training.pipeline.TrainingPipeline;
  * @param facts      facts about the desk
  * @param champion   the registry's champion after this run, or null
  * @param challenger the registry's challenger after this run, or null
+ * @param decisions  the best model's decision figures, or null
+ * @param checkpoints the checkpoint fractions, to label the decisions by checkpoint
  */
 public record Report(String title, Instant createdAt, Provenance data, TimeSplit split, List<ModelSection> models,
-                     List<Evaluation> baselines, DeskFacts facts, String champion, String challenger) {
+                     List<Evaluation> baselines, DeskFacts facts, String champion, String challenger,
+                     DecisionAnalysis decisions, List<Double> checkpoints) {
 
     /**
      * One model's part of the report.
@@ -57,6 +61,18 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
      * @return the report
      */
     public static Report of(TrainingPipeline.Result result, String champion, String challenger) {
+        return of(result, champion, challenger, org.slacast.core.feature.Checkpoints.DEFAULT);
+    }
+
+    /**
+     * @param result      a training run
+     * @param champion    the champion after the run
+     * @param challenger  the challenger after the run
+     * @param checkpoints the run's checkpoint fractions
+     * @return the report
+     */
+    public static Report of(TrainingPipeline.Result result, String champion, String challenger,
+                            List<Double> checkpoints) {
         List<ModelSection> sections = new ArrayList<>();
         for (TrainedModel m : result.models()) {
             ModelBundle b = m.bundle();
@@ -64,7 +80,7 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
                     m.validation(), m.test(), importance(b, m.importance()), m.fitSeconds()));
         }
         return new Report("SLA breach model evaluation", Instant.now(), result.provenance(), result.split(), sections,
-                result.baselines(), result.facts(), champion, challenger);
+                result.baselines(), result.facts(), champion, challenger, result.decisions(), List.copyOf(checkpoints));
     }
 
     private static List<Importance> importance(ModelBundle b, double[] imp) {

@@ -117,6 +117,15 @@ public final class ReportFiles {
             best.importance().forEach(i -> b.append("- ").append(i.feature()).append(": ").append(pct(i.value()))
                     .append('\n'));
         }
+        b.append("\n## Decisions and scenarios\n\n").append(mdTable(DecisionTables.savings(r)));
+        if (r.decisions() != null) {
+            var d = r.decisions();
+            b.append('\n').append(DecisionTables.versusPriority(d)).append("\n\n### Implied thresholds\n\n")
+                    .append(mdTable(DecisionTables.thresholds(d))).append("\n### Per month\n\n")
+                    .append(mdTable(DecisionTables.months(r))).append("\n### Capacity\n\n")
+                    .append(DecisionTables.capacityText(d)).append("\n\n### Deciding over a ticket's life\n\n")
+                    .append(mdTable(DecisionTables.checkpoints(d, r.checkpoints())));
+        }
         b.append("\n## Breach rate by priority and highest tier\n\n").append(mdTable(priorityTier(r.facts())));
         b.append("\n## Resolution time\n\np50 ").append(f1(r.facts().p50())).append(", p90 ")
                 .append(f1(r.facts().p90())).append(", p95 ").append(f1(r.facts().p95()))
@@ -144,7 +153,7 @@ public final class ReportFiles {
         return s.toString();
     }
 
-    private static String mdTable(List<List<String>> rows) {
+    static String mdTable(List<List<String>> rows) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             b.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
