@@ -185,7 +185,7 @@ class ScoringApiTest {
     /**
      * The recommendation is the expected-value decision under the bundle's cost model: the contract's penalty
      * times the customer's weight, and the effectiveness at the share of the resolution target already gone.
-     * gb-a scores T-1 at 0.179946 (see {@link #EXACT_SCORE}); 90 of 480 minutes is 0.1875 of the target.
+     * gb-a scores T-1 at 0.180301 (see {@link #EXACT_SCORE}); 90 of 480 minutes is 0.1875 of the target.
      */
     @Test
     void recommendExactlyWhenTheExpectedSavingIsPositive(@TempDir Path dir) throws Exception {
@@ -198,12 +198,12 @@ class ScoringApiTest {
         api = TestApi.start(ServingConfig.defaults(dir, TestApi.POLICY).withPort(0).withModels("gb-c", null, false));
         String acme = TICKET.replace("\"contract\": \"standard\"", "\"contract\": \"standard\", \"customer\": \"Acme\"");
         JsonNode early = JSON.readTree(post("/v1/score", acme).body()).get("cost");
-        // 0.179946 x (150 x 2) x 0.6 - 20 = 12.39 (12.390308 from the unrounded probability): act.
+        // 0.180301 x (150 x 2) x 0.6 - 20 = 12.45 (12.454153 from the unrounded probability): act.
         assertThat(early.get("penalty_if_breached").asDouble()).isEqualTo(300.0);
         assertThat(early.get("effectiveness").asDouble()).isEqualTo(0.6);
-        assertThat(early.get("expected_saving").asDouble()).isEqualTo(12.390308);
+        assertThat(early.get("expected_saving").asDouble()).isEqualTo(12.454153);
         assertThat(early.get("recommend_intervention").asBoolean()).isTrue();
-        assertThat(early.get("decision").asText()).isEqualTo("expected saving 12.39 = 0.1799 × 300 × 0.6 − 20: act");
+        assertThat(early.get("decision").asText()).isEqualTo("expected saving 12.45 = 0.1803 × 300 × 0.6 − 20: act");
         // At 16:30 Berlin 360 of the 480 minutes are gone, past half the target: acting prevents less.
         JsonNode late = JSON.readTree(post("/v1/score", acme.replace("2026-03-02T10:00:00Z", "2026-03-02T15:30:00Z"))
                 .body());

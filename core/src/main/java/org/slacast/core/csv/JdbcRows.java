@@ -56,7 +56,7 @@ public record JdbcRows(String url, String query, String label, ZoneId zone) impl
     public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
         String name = name(); // redacting the URL is a regex: once per read, not once per row
         try (Connection c = DriverManager.getConnection(url)) {
-            return read(c, name, query, List.of(), required, sink);
+            return read(c, name, query, List.of(), zone, required, sink);
         } catch (SQLException e) {
             throw new CsvFileException(name + ": " + firstLine(e.getMessage())
                     + "; check the JDBC URL, that the database is up, and the query");
@@ -70,13 +70,14 @@ public record JdbcRows(String url, String query, String label, ZoneId zone) impl
      * @param name     the source's name, for messages
      * @param query    the query, with {@code ?} for each parameter
      * @param params   the parameters, bound in order
+     * @param zone     the zone of timestamp columns without one
      * @param required column names that must be present
      * @param sink     receives each row
      * @return column name to index
      * @throws CsvFileException if the query fails or lacks a required column
      */
     public static Map<String, Integer> read(Connection c, String name, String query, List<Object> params,
-                                            Collection<String> required, Consumer<CsvRow> sink) {
+                                            ZoneId zone, Collection<String> required, Consumer<CsvRow> sink) {
         try (PreparedStatement s = c.prepareStatement(query)) {
             s.setFetchSize(10_000);
             for (int i = 0; i < params.size(); i++) {

@@ -361,7 +361,7 @@ public final class DeskStore implements AutoCloseable {
 
             @Override
             public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
-                return JdbcRows.read(c, source, query, params, required, sink);
+                return JdbcRows.read(c, source, query, params, ZoneOffset.UTC, required, sink);
             }
         };
     }
