@@ -55,7 +55,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Zone of date-times without an offset (default: ${DEFAULT-VALUE}).")
     private ZoneId zone;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "CSV with a band column (default: TASKS-bands.csv).")
+    @Option(names = "--out", paramLabel = "FILE", description = "CSV with a band column (default: TASKS-bands.csv in "
+            + "the current directory, never beside the input).")
     private Path out;
 
     @Option(names = "--json", description = "Print the counts as JSON: {\"counts\": {...}, \"total\": n}.")
@@ -75,7 +76,9 @@ public final class ClassifyCommand implements Callable<Integer> {
         TaskDate at = TaskDate.parse(asOf, zone);
         Map<RiskBand, Integer> counts = new EnumMap<>(RiskBand.class);
         List<Reject> rejects = new ArrayList<>();
-        Path target = out != null ? out : SlaCommand.siblingWithSuffix(tasks, "-bands.csv");
+        // The input may sit in a shared or read-only place: by default the bands go to the current directory.
+        Path target = out != null ? out : Path.of(SlaCommand.siblingWithSuffix(tasks, "-bands.csv").getFileName()
+                .toString());
         try (Writer w = Files.newBufferedWriter(target); ICSVWriter csv = CsvFiles.writer(w)) {
             csv.writeNext(new String[] {"task_id", "owner", "checkpoint", "status", "due_date", "completed_at",
                 "priority", "band"}, false);

@@ -45,7 +45,7 @@ final class ModelSource {
                                                                 TicketSourceOptions source) {
         PolicySet policies = policies(source);
         BarProgress progress = new BarProgress(System.err);
-        var r = org.slacast.training.pipeline.BundleEvaluation.run(bundles, source.load(), policies,
+        var r = org.slacast.training.pipeline.BundleEvaluation.run(bundles, source.load(policies.data()), policies,
                 source.describe(), org.slacast.core.feature.Checkpoints.DEFAULT, progress);
         progress.finish();
         return r;

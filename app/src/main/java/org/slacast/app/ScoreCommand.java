@@ -71,7 +71,7 @@ public final class ScoreCommand extends ModelCommand {
         }
         ModelBundle b = choice.bundle(models);
         var policies = models.policies(source);
-        TicketData all = source.load();
+        TicketData all = source.load(policies.data());
         TicketData data = asOf == null ? all : upTo(all, asOf);
         Instant end = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
         ExampleBuilder builder = new ExampleBuilder(new FeatureExtractor(b.manifest().schema(), policies), policies,
@@ -124,6 +124,6 @@ public final class ScoreCommand extends ModelCommand {
             }
             ev.put(t.id(), known);
         }
-        return new TicketData(ts, ev, d.rejects(), d.duplicates());
+        return new TicketData(ts, ev, d.rejects(), d.duplicates(), d.clamped());
     }
 }

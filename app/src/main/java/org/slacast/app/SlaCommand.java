@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.slacast.core.clock.SlaRun;
 import org.slacast.core.clock.SlaSummary;
 import org.slacast.core.csv.CsvFiles;
+import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.csv.Reject;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicyFile;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sla", mixinStandardHelpOptions = true, subcommands = ClassifyCommand.class,
         description = {"Compute every SLA metric of every ticket: target, elapsed and paused business minutes, due "
                 + "instant, breach and band. Tickets come from native files or from SQL over JDBC (DuckDB, PostgreSQL). Writes one CSV row per ticket × metric and a JSON summary.",
-            "", "Example:", "  slacast sla --data datasets/sample --policy datasets/sample/policy.yaml --out sla.csv"})
+            "", "Example:", "  slacast sla --data docs/examples --policy docs/examples/policy.yaml --out sla.csv "
+                + "--stints stints.csv"})
 public final class SlaCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -47,6 +49,22 @@ public final class SlaCommand implements Callable<Integer> {
                 + "instant in the data).")
     private Instant asOf;
 
+    @Option(names = "--stints", paramLabel = "FILE", description = "Also write one row per tier visit (stint) of "
+            + "every OLA metric: tier, entered, left, business minutes, target, breached.")
+    private Path stints;
+
+    @Option(names = "--before-creation", paramLabel = "RULE", converter = BeforeCreationConverter.class,
+            description = "Events dated before their ticket's created_at: reject (list them in the rejects file) or "
+                + "clamp (move them to the creation instant, and count them). Default: the policy file's "
+                + "data.before_creation, else reject.")
+    private ReadOptions.BeforeCreation beforeCreation;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Zone of timestamps written without an offset, in files and in timestamp columns of --jdbc "
+                + "(default: the policy file's data.zone; without either, files need an offset and --jdbc "
+                + "takes UTC).")
+    private ZoneId zone;
+
     /** Creates the command. */
     public SlaCommand() {
         // picocli fills the fields
@@ -57,20 +75,23 @@ public final class SlaCommand implements Callable<Integer> {
         if (policy == null) {
             throw new UsageException("Missing required option: '--policy=FILE'");
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
-            throw new org.slacast.core.BadInputException("--out " + out + ": the directory " + parent
-                    + " does not exist; create it or write elsewhere");
+        source.required();
+        writable("--out", out);
+        if (stints != null) {
+            writable("--stints", stints);
         }
-        TicketData d = source.load();
         PolicySet policies = PolicyFile.load(policy);
+        TicketData d = source.load(policies.data().override(zone, beforeCreation));
         SlaRun.Outcome outcome = new SlaRun().run(d, policies, asOf);
         SlaRun.write(out, outcome.results());
+        if (stints != null) {
+            SlaRun.writeStints(stints, outcome.results());
+        }
         SlaSummary s = SlaSummary.of(outcome);
         Path summaryFile = summary != null ? summary : siblingWithSuffix(out, ".summary.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), s);
         PrintWriter w = spec.commandLine().getOut();
-        print(w, s);
+        SlaTable.print(w, s);
         var rejects = new java.util.ArrayList<Reject>(d.rejects());
         rejects.addAll(outcome.rejects());
         if (!rejects.isEmpty()) {
@@ -81,9 +102,21 @@ public final class SlaCommand implements Callable<Integer> {
         if (d.duplicates() > 0) {
             w.printf("%d exact duplicate event rows dropped%n", d.duplicates());
         }
-        w.printf("as of %s: %d tickets -> %s, summary -> %s%n", outcome.asOf(), outcome.results().size(), out,
-                summaryFile);
+        if (d.clamped() > 0) {
+            w.printf("%d events dated before their ticket's creation moved to it (before_creation: clamp)%n",
+                    d.clamped());
+        }
+        w.printf("as of %s: %d tickets -> %s, summary -> %s%s%n", outcome.asOf(), outcome.results().size(), out,
+                summaryFile, stints == null ? "" : ", stints -> " + stints);
         return 0;
+    }
+
+    private static void writable(String flag, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new org.slacast.core.BadInputException(flag + " " + file + ": the directory " + parent
+                    + " does not exist; create it or write elsewhere");
+        }
     }
 
     static Path siblingWithSuffix(Path file, String suffix) {
@@ -91,16 +124,5 @@ public final class SlaCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         return file.resolveSibling(stem + suffix);
-    }
-
-    private static void print(PrintWriter w, SlaSummary s) {
-        w.printf("%-16s %-9s %9s %9s %7s%n", "metric", "priority", "measured", "breached", "rate");
-        for (Map.Entry<String, SlaSummary.MetricSummary> e : s.metrics().entrySet()) {
-            e.getValue().byPriority().forEach((p, r) -> w.printf("%-16s %-9s %9d %9d %6.1f%%%n", e.getKey(), p,
-                    r.measured(), r.breached(), 100 * r.rate()));
-        }
-        w.printf("%n%-16s %10s %10s %10s   (elapsed business minutes)%n", "metric", "p50", "p90", "p95");
-        s.metrics().forEach((m, ms) -> w.printf("%-16s %10.1f %10.1f %10.1f%n", m, ms.p50Minutes(), ms.p90Minutes(),
-                ms.p95Minutes()));
     }
 }

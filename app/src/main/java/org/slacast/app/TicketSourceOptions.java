@@ -1,7 +1,10 @@
 package org.slacast.app;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.slacast.core.csv.JdbcRows;
+import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.csv.RowSource;
 import org.slacast.core.csv.TicketData;
 import picocli.CommandLine.ArgGroup;
@@ -82,29 +85,39 @@ final class TicketSourceOptions {
         return choice.data != null ? choice.data.toString() : choice.files.tickets + " + " + choice.files.events;
     }
 
-    private void required() {
+    void required() {
         if (choice == null) {
             throw new UsageException("Missing required argument (specify one of these): --data DIR, --tickets FILE "
                     + "and --events FILE, --jdbc URL, or --store URL");
         }
     }
 
-    /** @return the tickets and events, with rejects */
+    /** @return the tickets and events, with rejects, read as the native format says */
     TicketData load() {
+        return load(ReadOptions.STRICT);
+    }
+
+    /**
+     * @param options the zone of local timestamps (for --jdbc, of timestamp columns without one: UTC if none) and
+     *                the rule for events before creation
+     * @return the tickets and events, with rejects
+     */
+    TicketData load(ReadOptions options) {
         required();
         if (choice.jdbc != null) {
             Jdbc j = choice.jdbc;
-            return TicketData.load(new JdbcRows(j.url, j.ticketsSql, "tickets"), new JdbcRows(j.url, j.eventsSql,
-                    "events"));
+            ZoneId zone = options.zone() != null ? options.zone() : ZoneOffset.UTC;
+            return TicketData.load(new JdbcRows(j.url, j.ticketsSql, "tickets", zone),
+                    new JdbcRows(j.url, j.eventsSql, "events", zone), options);
         }
         if (choice.data != null) {
-            return TicketData.load(choice.data);
+            return TicketData.load(choice.data, options);
         }
         if (choice.store != null) {
             try (org.slacast.core.store.DeskStore s = org.slacast.core.store.DeskStore.open(choice.store)) {
                 return s.load(null);
             }
         }
-        return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events));
+        return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events), options);
     }
 }

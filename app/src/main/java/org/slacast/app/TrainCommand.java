@@ -91,7 +91,7 @@ public final class TrainCommand extends ModelCommand {
         TrainingOptions o = options();
         models.registry().checkWritable(); // before minutes of fitting, not after
         var policies = models.policies(source);
-        TicketData data = source.load();
+        TicketData data = source.load(policies.data()); // the policy file says how to read its data
         BarProgress progress = new BarProgress(System.err);
         TrainingPipeline.Result r = new TrainingPipeline(o).run(data, policies, source.describe(), progress);
         progress.finish();

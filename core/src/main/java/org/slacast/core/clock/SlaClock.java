@@ -82,7 +82,7 @@ public final class SlaClock {
         MetricState state = run.open() ? r.openState(rules) : MetricState.COMPLETED;
         Active active = Active.of(run.intervals, r.pauses(rules), policy.calendar());
         if (m instanceof Metric.TierOla ola) {
-            stints.addAll(active.stints(ola.tier(), target, run.open(), state));
+            stints.addAll(active.stints(ola.tier(), priority, target, run.open(), state));
         }
         return Optional.of(status(m, priority, target, run, state, active, r.asOf, policy.calendar()));
     }
@@ -152,12 +152,12 @@ public final class SlaClock {
         }
 
         /** Each interval as a stint; only the last can be open, and it then has the metric's state. */
-        List<StintReading> stints(Tier tier, Duration target, boolean open, MetricState state) {
+        List<StintReading> stints(Tier tier, Priority priority, Duration target, boolean open, MetricState state) {
             List<StintReading> out = new ArrayList<>(intervals.size());
             for (int i = 0; i < intervals.size(); i++) {
                 boolean running = open && i == intervals.size() - 1;
                 long elapsed = elapsed(i);
-                out.add(new StintReading(tier, i + 1, Instant.ofEpochMilli(intervals.get(i)[0]),
+                out.add(new StintReading(tier, i + 1, priority, Instant.ofEpochMilli(intervals.get(i)[0]),
                         running ? null : Instant.ofEpochMilli(intervals.get(i)[1]), Duration.ofMillis(elapsed),
                         Duration.ofMillis(paused[i]), target, target != null && elapsed > target.toMillis(),
                         running ? state : MetricState.COMPLETED));

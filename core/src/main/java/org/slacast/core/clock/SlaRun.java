@@ -19,14 +19,19 @@ import org.slacast.core.policy.SlaPolicy;
 import org.slacast.core.ticket.Ticket;
 
 /**
- * Runs the SLA clock over a whole data set, in parallel, and writes one CSV row per ticket × metric.
- * A ticket no policy covers is reported as a reject; the others are all written.
+ * Runs the SLA clock over a whole data set, in parallel, and writes one CSV row per ticket × metric, and on
+ * request one row per tier visit (stint). A ticket no policy covers is reported as a reject; the others are all
+ * written.
  */
 public final class SlaRun {
     /** Columns of the per-metric output. */
     public static final List<String> COLUMNS = List.of("ticket_id", "policy", "metric", "priority", "target_minutes",
             "start", "elapsed_business_minutes", "paused_business_minutes", "due_at", "remaining_business_minutes",
             "state", "breached", "breached_at", "completed_at", "band");
+    /** Columns of the per-stint output: one row per tier visit. */
+    public static final List<String> STINT_COLUMNS = List.of("ticket_id", "policy", "tier", "visit", "priority",
+            "entered_at", "left_at", "business_minutes", "paused_business_minutes", "target_minutes", "breached",
+            "state");
 
     private final SlaClock clock = new SlaClock();
 
@@ -41,8 +46,19 @@ public final class SlaRun {
      * @param results one per ticket that a policy covers, in input order
      * @param rejects tickets that no policy covers
      * @param asOf    the instant read at
+     * @param clampedEvents events dated before their ticket's creation and moved to it when the data was read
      */
-    public record Outcome(List<TicketSla> results, List<Reject> rejects, Instant asOf) {
+    public record Outcome(List<TicketSla> results, List<Reject> rejects, Instant asOf, int clampedEvents) {
+        /**
+         * An outcome with no clamped events.
+         *
+         * @param results one per ticket that a policy covers
+         * @param rejects tickets that no policy covers
+         * @param asOf    the instant read at
+         */
+        public Outcome(List<TicketSla> results, List<Reject> rejects, Instant asOf) {
+            this(results, rejects, asOf, 0);
+        }
     }
 
     /**
@@ -75,7 +91,7 @@ public final class SlaRun {
                 rejects.add(new Reject("ticket " + tickets.get(i).id(), 0, "", errors[i]));
             }
         }
-        return new Outcome(results, rejects, at);
+        return new Outcome(results, rejects, at, data.clamped());
     }
 
     /**
@@ -90,6 +106,29 @@ public final class SlaRun {
             for (TicketSla t : results) {
                 for (MetricStatus m : t.metrics()) {
                     csv.writeNext(row(t, m), false);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write", e);
+        }
+    }
+
+    /**
+     * Writes one row per tier visit: the stints of every OLA metric, each judged against the OLA's target.
+     *
+     * @param file    the CSV to write
+     * @param results clock readings
+     */
+    public static void writeStints(Path file, List<TicketSla> results) {
+        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(w)) {
+            csv.writeNext(STINT_COLUMNS.toArray(String[]::new), false);
+            for (TicketSla t : results) {
+                for (StintReading s : t.stints()) {
+                    csv.writeNext(new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
+                        Integer.toString(s.visit()), s.priority().label(), s.entered().toString(), str(s.left()),
+                        minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
+                        s.target() == null ? "" : minutes(s.target().toMillis()),
+                        Boolean.toString(s.breached()), s.state().label()}, false);
                 }
             }
         } catch (IOException e) {

@@ -6,38 +6,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slacast.core.policy.Metric;
 import org.slacast.core.ticket.Priority;
 
 /**
- * Breach rates per metric × priority and percentiles of elapsed business minutes per metric.
+ * Breach rates per metric × priority, percentiles of elapsed business minutes per metric, and breach rates per
+ * tier visit (stint) for the OLA metrics. Every rate comes with its split into completed readings, whose breach
+ * rate compares with published historical rates, and open ones.
  *
- * @param asOf       the instant the clocks were read at
- * @param tickets    tickets measured
- * @param metrics    per metric label, its figures
+ * @param asOf          the instant the clocks were read at
+ * @param tickets       tickets measured
+ * @param metrics       per metric label, its figures over ticket readings (for an OLA: one per ticket × tier)
+ * @param stints        per OLA metric label, its figures over tier visits, one reading per stint
+ * @param clampedEvents events dated before their ticket's creation that were moved to it
  */
-public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> metrics) {
+public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> metrics,
+                         Map<String, StintSummary> stints, int clampedEvents) {
 
     /**
      * Figures for one metric.
      *
      * @param measured       readings with a target
      * @param breached       of those, breached
-     * @param breachRate     breached / measured
+     * @param breachRate     breached / measured, over every reading, open or not
      * @param p50Minutes     median elapsed business minutes
      * @param p90Minutes     90th percentile
      * @param p95Minutes     95th percentile
-     * @param byPriority     per priority label: measured, breached, breach rate
+     * @param byPriority     per priority label, its rates
+     * @param overall        the rates over every priority, with the completed and open split
      */
     public record MetricSummary(long measured, long breached, double breachRate, double p50Minutes,
-                                double p90Minutes, double p95Minutes, Map<String, Rate> byPriority) {
+                                double p90Minutes, double p95Minutes, Map<String, Rate> byPriority, Rate overall) {
     }
 
     /**
-     * @param measured readings with a target
-     * @param breached of those, breached
-     * @param rate     breached / measured
+     * Figures for the stints of one OLA metric.
+     *
+     * @param overall    the rates over every priority
+     * @param byPriority per priority label, its rates
      */
-    public record Rate(long measured, long breached, double rate) {
+    public record StintSummary(Rate overall, Map<String, Rate> byPriority) {
+    }
+
+    /**
+     * Rates over readings with a target. Shares are of {@code measured}; the rest of it is not active.
+     *
+     * @param measured             readings with a target
+     * @param breached             of those, breached
+     * @param rate                 breached / measured, open readings included
+     * @param completed            readings whose clock stopped for good
+     * @param completedBreached    of those, breached
+     * @param completedRate        completedBreached / completed: the rate to compare with a historical one
+     * @param running              readings still open (running or paused)
+     * @param runningShare         running / measured
+     * @param runningBreached      open readings already past their target
+     * @param runningBreachedShare runningBreached / measured
+     * @param notActive            readings stopped by an inactive status (neither completed nor open)
+     */
+    public record Rate(long measured, long breached, double rate, long completed, long completedBreached,
+                       double completedRate, long running, double runningShare, long runningBreached,
+                       double runningBreachedShare, long notActive) {
     }
 
     /**
@@ -45,7 +73,8 @@ public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> me
      * @return the summary of its readings
      */
     public static SlaSummary of(SlaRun.Outcome outcome) {
-        return of(outcome.results(), outcome.asOf().toString());
+        SlaSummary s = of(outcome.results(), outcome.asOf().toString());
+        return new SlaSummary(s.asOf, s.tickets, s.metrics, s.stints, outcome.clampedEvents());
     }
 
     /**
@@ -55,41 +84,110 @@ public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> me
      */
     public static SlaSummary of(List<TicketSla> results, String asOf) {
         Map<String, List<MetricStatus>> byMetric = new TreeMap<>();
+        Map<String, Tally[]> stints = new TreeMap<>();
         for (TicketSla t : results) {
             for (MetricStatus m : t.metrics()) {
                 byMetric.computeIfAbsent(m.metric().label(), k -> new ArrayList<>()).add(m);
             }
+            for (StintReading s : t.stints()) {
+                if (s.target() != null) {
+                    Tally[] ts = stints.computeIfAbsent(new Metric.TierOla(s.tier()).label(), k -> Tally.perPriority());
+                    ts[s.priority().ordinal()].add(s.state(), s.breached());
+                }
+            }
         }
         Map<String, MetricSummary> out = new LinkedHashMap<>();
         byMetric.forEach((label, ms) -> out.put(label, summarise(ms)));
-        return new SlaSummary(asOf, results.size(), out);
+        Map<String, StintSummary> stintOut = new LinkedHashMap<>();
+        stints.forEach((label, ts) -> stintOut.put(label, new StintSummary(Tally.sum(ts).rate(), byPriority(ts))));
+        return new SlaSummary(asOf, results.size(), out, stintOut, 0);
     }
 
     private static MetricSummary summarise(List<MetricStatus> ms) {
-        long[][] counts = new long[Priority.values().length][2];
+        Tally[] tallies = Tally.perPriority();
         double[] elapsed = new double[ms.size()];
         for (int i = 0; i < ms.size(); i++) {
             MetricStatus m = ms.get(i);
             elapsed[i] = m.elapsedMinutes();
             if (m.target() != null) {
-                counts[m.priority().ordinal()][0]++;
-                counts[m.priority().ordinal()][1] += m.breached() ? 1 : 0;
+                tallies[m.priority().ordinal()].add(m.state(), m.breached());
             }
         }
         Arrays.sort(elapsed);
-        Map<String, Rate> byPriority = new LinkedHashMap<>();
-        long measured = 0;
-        long breached = 0;
+        Rate all = Tally.sum(tallies).rate();
+        return new MetricSummary(all.measured(), all.breached(), all.rate(), percentile(elapsed, 50),
+                percentile(elapsed, 90), percentile(elapsed, 95), byPriority(tallies), all);
+    }
+
+    private static Map<String, Rate> byPriority(Tally[] tallies) {
+        Map<String, Rate> out = new LinkedHashMap<>();
         for (Priority p : Priority.values()) {
-            long[] c = counts[p.ordinal()];
-            if (c[0] > 0) {
-                byPriority.put(p.label(), new Rate(c[0], c[1], round(c[1] / (double) c[0])));
-                measured += c[0];
-                breached += c[1];
+            Tally t = tallies[p.ordinal()];
+            if (t.measured > 0) {
+                out.put(p.label(), t.rate());
             }
         }
-        return new MetricSummary(measured, breached, measured == 0 ? 0 : round(breached / (double) measured),
-                percentile(elapsed, 50), percentile(elapsed, 90), percentile(elapsed, 95), byPriority);
+        return out;
+    }
+
+    /** Counts of readings by how they stand. */
+    private static final class Tally {
+        long measured;
+        long breached;
+        long completed;
+        long completedBreached;
+        long running;
+        long runningBreached;
+
+        static Tally[] perPriority() {
+            Tally[] ts = new Tally[Priority.values().length];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = new Tally();
+            }
+            return ts;
+        }
+
+        static Tally sum(Tally[] ts) {
+            Tally s = new Tally();
+            for (Tally t : ts) {
+                s.measured += t.measured;
+                s.breached += t.breached;
+                s.completed += t.completed;
+                s.completedBreached += t.completedBreached;
+                s.running += t.running;
+                s.runningBreached += t.runningBreached;
+            }
+            return s;
+        }
+
+        void add(MetricState state, boolean isBreached) {
+            int b = isBreached ? 1 : 0;
+            measured++;
+            breached += b;
+            switch (state) {
+                case COMPLETED -> {
+                    completed++;
+                    completedBreached += b;
+                }
+                case RUNNING, PAUSED -> {
+                    running++;
+                    runningBreached += b;
+                }
+                case NOT_ACTIVE, NOT_STARTED -> {
+                    // neither completed nor open: counted in measured only
+                }
+            }
+        }
+
+        Rate rate() {
+            return new Rate(measured, breached, share(breached, measured), completed, completedBreached,
+                    share(completedBreached, completed), running, share(running, measured), runningBreached,
+                    share(runningBreached, measured), measured - completed - running);
+        }
+
+        private static double share(long part, long whole) {
+            return whole == 0 ? 0 : round(part / (double) whole);
+        }
     }
 
     /**

@@ -101,9 +101,10 @@ public final class FeatureExtractor {
     FeatureInput input(Ticket t, List<TicketEvent> events, Instant at, TicketSla sla, DeskState.History history) {
         SlaPolicy policy = sla.policy();
         MetricStatus target = sla.metric(schema.metric()).orElse(null);
-        // Files need not list events in time order; "the latest tier" must mean the latest in time.
+        // Files need not list events in time order; "the latest tier" must mean the latest in the clock's order,
+        // which also settles events at one instant.
         List<TicketEvent> known = events.stream().filter(e -> !e.at().isAfter(at))
-                .sorted(java.util.Comparator.comparing(TicketEvent::at)).toList();
+                .sorted(org.slacast.core.ticket.EventOrder.ORDER).toList();
         return new FeatureInput(t, events, at, policy, target, history,
                 TextHash.counts(t.subject(), schema.textBuckets()), known);
     }
