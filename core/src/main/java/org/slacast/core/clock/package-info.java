@@ -10,6 +10,12 @@
  *   <li>A priority change never restarts a clock: the new priority's target counts from the original start
  *       ("retroactive start", as ServiceNow's SLA definitions do).</li>
  *   <li>Events after the as-of instant are ignored, so a past instant never sees later events.</li>
+ *   <li>Events at one instant are applied in {@link org.slacast.core.ticket.EventOrder}, so the order of rows in a
+ *       file or a query never changes a reading.</li>
+ *   <li>Each metric has its own {@link org.slacast.core.policy.MetricRules}: the statuses that pause it, the
+ *       events that stop it, and whether a reopen resumes it; their defaults are the rules above.</li>
+ *   <li>An OLA's running intervals are its tier visits (stints); {@link org.slacast.core.clock.StintReading}
+ *       judges each on its own, while the metric sums them per tier.</li>
  * </ul>
  */
 package org.slacast.core.clock;
