@@ -66,18 +66,18 @@ public final class PolicyFile {
 
     private PolicySet read(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw error("", "expected a mapping with 'calendars' and 'policies'");
+            throw in.error("", "expected a mapping with 'calendars' and 'policies'");
         }
-        keys(root, "", TOP);
+        in.keys(root, "", TOP);
         Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
-        JsonNode cals = required(root, "calendars", "");
+        JsonNode cals = in.required(root, "calendars", "");
         if (!cals.isObject() || cals.isEmpty()) {
-            throw error("calendars", "expected a mapping of calendar names to calendars");
+            throw in.error("calendars", "expected a mapping of calendar names to calendars");
         }
         cals.properties().forEach(e -> calendars.put(e.getKey(), calendar(e.getKey(), e.getValue())));
-        JsonNode pols = required(root, "policies", "");
+        JsonNode pols = in.required(root, "policies", "");
         if (!pols.isArray() || pols.isEmpty()) {
-            throw error("policies", "expected a list of policies");
+            throw in.error("policies", "expected a list of policies");
         }
         PolicyReader reader = new PolicyReader(in, calendars);
         List<SlaPolicy> policies = new ArrayList<>();
@@ -88,31 +88,31 @@ public final class PolicyFile {
         try {
             return new PolicySet(policies, calendars, data);
         } catch (PolicySet.AmbiguousPolicyException e) {
-            throw error("policies[" + e.second() + "].match", e.getMessage());
+            throw in.error("policies[" + e.second() + "].match", e.getMessage());
         }
     }
 
     private BusinessCalendar calendar(String name, JsonNode node) {
         String path = "calendars." + name;
         if (!node.isObject()) {
-            throw error(path, "expected a mapping with zone, hours and holidays");
+            throw in.error(path, "expected a mapping with zone, hours and holidays");
         }
-        keys(node, path, CALENDAR_KEYS);
-        ZoneId zone = zone(required(node, "zone", path), path + ".zone");
-        WeeklyHours hours = hours(required(node, "hours", path), path + ".hours");
+        in.keys(node, path, CALENDAR_KEYS);
+        ZoneId zone = zone(in.required(node, "zone", path), path + ".zone");
+        WeeklyHours hours = hours(in.required(node, "hours", path), path + ".hours");
         List<HolidayRule> holidays = new ArrayList<>();
         JsonNode hs = node.get("holidays");
         if (hs != null && !hs.isNull()) {
             if (!hs.isArray()) {
-                throw error(path + ".holidays", "expected a list of holiday rules");
+                throw in.error(path + ".holidays", "expected a list of holiday rules");
             }
             for (int i = 0; i < hs.size(); i++) {
                 String p = path + ".holidays[" + i + "]";
                 JsonNode h = hs.get(i);
-                holidays.add(attempt(p, () -> HolidayRule.parse(text(h, p))));
+                holidays.add(in.attempt(p, () -> HolidayRule.parse(in.text(h, p))));
             }
         }
-        return attempt(path + ".hours", () -> new BusinessCalendar(name, zone, hours, holidays));
+        return in.attempt(path + ".hours", () -> new BusinessCalendar(name, zone, hours, holidays));
     }
 
     private WeeklyHours hours(JsonNode node, String path) {
@@ -120,37 +120,37 @@ public final class PolicyFile {
             return WeeklyHours.twentyFourSeven();
         }
         if (!node.isObject()) {
-            throw error(path, "expected 24x7 or a mapping of days (mon-fri, sat, ...) to shifts (08:00-12:00)");
+            throw in.error(path, "expected 24x7 or a mapping of days (mon-fri, sat, ...) to shifts (08:00-12:00)");
         }
         Map<DayOfWeek, List<Shift>> days = new EnumMap<>(DayOfWeek.class);
         Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = path + "." + e.getKey();
-            List<DayOfWeek> which = attempt(p, () -> WeeklyHours.parseDays(e.getKey()));
+            List<DayOfWeek> which = in.attempt(p, () -> WeeklyHours.parseDays(e.getKey()));
             List<Shift> shifts = new ArrayList<>();
             JsonNode v = e.getValue();
             if (v.isTextual() && v.asText().equalsIgnoreCase("closed")) {
                 // explicitly closed
             } else if (v.isTextual()) {
-                shifts.add(attempt(p, () -> Shift.parse(v.asText())));
+                shifts.add(in.attempt(p, () -> Shift.parse(v.asText())));
             } else if (v.isArray()) {
                 for (int i = 0; i < v.size(); i++) {
                     String sp = p + "[" + i + "]";
                     JsonNode s = v.get(i);
-                    shifts.add(attempt(sp, () -> Shift.parse(text(s, sp))));
+                    shifts.add(in.attempt(sp, () -> Shift.parse(in.text(s, sp))));
                 }
             } else {
-                throw error(p, "expected a shift such as 08:00-17:00, a list of shifts, or closed");
+                throw in.error(p, "expected a shift such as 08:00-17:00, a list of shifts, or closed");
             }
             for (DayOfWeek d : which) {
                 if (days.containsKey(d)) {
-                    throw error(p, d.name().toLowerCase(Locale.ROOT) + " is given hours twice");
+                    throw in.error(p, d.name().toLowerCase(Locale.ROOT) + " is given hours twice");
                 }
                 days.put(d, shifts);
             }
         }
-        return attempt(path, () -> new WeeklyHours(days));
+        return in.attempt(path, () -> new WeeklyHours(days));
     }
 
     /** The {@code data} section: how to read the tickets and events, as {@link ReadOptions}. */
@@ -159,7 +159,7 @@ public final class PolicyFile {
             return ReadOptions.STRICT;
         }
         if (!node.isObject()) {
-            throw error("data", "expected a mapping with zone and before_creation");
+            throw in.error("data", "expected a mapping with zone and before_creation");
         }
         in.keys(node, "data", DATA_KEYS);
         ZoneId zone = node.has("zone") ? zone(node.get("zone"), "data.zone") : null;
@@ -171,31 +171,11 @@ public final class PolicyFile {
     }
 
     private ZoneId zone(JsonNode node, String path) {
-        String zoneText = text(node, path);
+        String zoneText = in.text(node, path);
         try {
             return ZoneId.of(zoneText);
         } catch (java.time.DateTimeException e) {
-            throw error(path, "'" + zoneText + "' is not a time zone; use an IANA id such as Europe/Berlin or UTC");
+            throw in.error(path, "'" + zoneText + "' is not a time zone; use an IANA id such as Europe/Berlin or UTC");
         }
-    }
-
-    private String text(JsonNode node, String path) {
-        return in.text(node, path);
-    }
-
-    private JsonNode required(JsonNode node, String key, String path) {
-        return in.required(node, key, path);
-    }
-
-    private void keys(JsonNode node, String path, Set<String> allowed) {
-        in.keys(node, path, allowed);
-    }
-
-    private <T> T attempt(String path, java.util.function.Supplier<T> parse) {
-        return in.attempt(path, parse);
-    }
-
-    private ConfigFileException error(String path, String message) {
-        return in.error(path, message);
     }
 }
