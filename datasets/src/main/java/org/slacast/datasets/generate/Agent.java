@@ -1,27 +1,33 @@
 package org.slacast.datasets.generate;
 
-/** One simulated agent: a team, a tier and a fixed 8-hour shift. */
+import java.time.DayOfWeek;
+
+/** One simulated agent: a team, a tier and a shift (the profile's 8-hour ones, or any a what-if adds). */
 final class Agent {
     final String id;
     final String name;
     final String team;
     final int tier;
-    final int shift;
-    final boolean weekdays;
-    final boolean weekends;
+    final DeskChange.AgentSpec shift;
     Job busyWith;
 
-    Agent(String id, String name, String team, int tier, int shift, boolean weekdays, boolean weekends) {
+    Agent(String id, String name, String team, int tier, DeskChange.AgentSpec shift) {
         this.id = id;
         this.name = name;
         this.team = team;
         this.tier = tier;
         this.shift = shift;
-        this.weekdays = weekdays;
-        this.weekends = weekends;
     }
 
-    boolean onShift(int hour, boolean weekend) {
-        return hour / 8 == shift && (weekend ? weekends : weekdays);
+    boolean onShift(int minuteOfDay, DayOfWeek day) {
+        return shift.onShift(minuteOfDay, day);
+    }
+
+    boolean weekdays() {
+        return shift.days().contains(DayOfWeek.MONDAY);
+    }
+
+    boolean weekends() {
+        return shift.days().contains(DayOfWeek.SATURDAY);
     }
 }

@@ -30,6 +30,11 @@ import org.slacast.core.ticket.Tier;
  * log-normal by tier and category (heavy-tailed). After work a ticket escalates, waits for the customer, or is
  * resolved; some resolved tickets are reopened. Breaches are never drawn: they follow from queueing, and the SLA
  * clock measures them afterwards.
+ *
+ * <p>Random numbers come from separate streams so that two runs with the same seed differ only where a
+ * {@link DeskChange} makes them differ (common random numbers; Law, ch. 11.2): one stream for arrival times,
+ * one for outage storms, and one per arriving ticket for its attributes and everything that happens to it. An
+ * agent added at night therefore meets the same tickets, with the same hands-on times, as the unchanged desk.
  */
 public final class DeskSimulation {
     private static final long MINUTE = 60_000L;
@@ -46,10 +51,17 @@ public final class DeskSimulation {
     private record SimEvent(long at, long seq, Kind kind, Job job, Agent agent, Profile.SystemSpec system) {
     }
 
+    /** Storm tickets' streams are numbered apart from ordinary arrivals'. */
+    private static final long STORM_STREAMS = 1L << 40;
+
     private final Profile profile;
     private final int total;
+    private final long seed;
+    private final DeskChange change;
+    private final long arrivalsUntil;
     private final DeskSink sink;
     private final SplittableRandom rnd;
+    private final SplittableRandom storms;
     private final TicketFactory factory;
     private final PriorityQueue<SimEvent> future = new PriorityQueue<>(
             Comparator.comparingLong(SimEvent::at).thenComparingLong(SimEvent::seq));
@@ -59,6 +71,9 @@ public final class DeskSimulation {
     private long seq;
     private int created;
     private int open;
+    private long candidates;
+    private long stormTickets;
+    private long lastArrival;
 
     /**
      * @param profile the desk
@@ -67,30 +82,62 @@ public final class DeskSimulation {
      * @param sink    receives tickets, events and linked rows
      */
     public DeskSimulation(Profile profile, int tickets, long seed, DeskSink sink) {
+        this(profile, tickets, seed, sink, DeskChange.NONE, Long.MAX_VALUE);
+    }
+
+    /**
+     * A changed desk, for what-if runs.
+     *
+     * @param profile       the desk
+     * @param tickets       at most this many tickets
+     * @param seed          the seed
+     * @param sink          receives tickets, events and linked rows
+     * @param change        what differs from the profile
+     * @param arrivalsUntil no ticket arrives after this epoch millisecond ({@link Long#MAX_VALUE}: stop at
+     *                      {@code tickets}); two desks compared over the same period use the same value
+     */
+    public DeskSimulation(Profile profile, int tickets, long seed, DeskSink sink, DeskChange change,
+                          long arrivalsUntil) {
         this.profile = profile;
         this.total = tickets;
+        this.seed = seed;
+        this.change = change;
+        this.arrivalsUntil = arrivalsUntil;
         this.sink = sink;
         this.rnd = new SplittableRandom(seed);
         this.factory = new TicketFactory(profile, rnd.split(), seed);
-        Faker faker = new Faker(Locale.ENGLISH, new Random(seed + 1));
-        int n = 0;
-        for (Profile.Roster r : profile.rosters()) {
-            for (int shift = 0; shift < 3; shift++) {
-                int count = Math.max(r.weekday()[shift], r.weekend()[shift]);
-                for (int k = 0; k < count; k++) {
-                    Agent a = new Agent("agent-" + (++n), faker.name().fullName(), r.team(), r.tier(), shift,
-                            k < r.weekday()[shift], k < r.weekend()[shift]);
-                    roster.add(a);
-                    agents.computeIfAbsent(queueOf(r.tier(), r.team()), q -> new ArrayList<>()).add(a);
-                }
-            }
+        this.storms = rnd.split();
+        for (Agent a : Staffing.roster(profile, change, new Faker(Locale.ENGLISH, new Random(seed + 1)))) {
+            roster.add(a);
+            agents.computeIfAbsent(queueOf(a.tier, a.team), q -> new ArrayList<>()).add(a);
         }
+    }
+
+    /** @return the epoch millisecond of the last ticket's arrival, 0 before any */
+    public long lastArrival() {
+        return lastArrival;
+    }
+
+    /**
+     * @param shifts agents' shifts, from {@link #shifts()}
+     * @param zone   the desk's zone
+     * @param from   start, epoch ms
+     * @param to     end, epoch ms
+     * @return agent hours on shift between the two
+     */
+    public static double agentHours(List<DeskChange.AgentSpec> shifts, java.time.ZoneId zone, long from, long to) {
+        return Staffing.hours(shifts, zone, from, to);
+    }
+
+    /** @return the agents' shifts, for counting agent hours */
+    public List<DeskChange.AgentSpec> shifts() {
+        return roster.stream().map(a -> a.shift).toList();
     }
 
     /** @return the agents, for the agents and shifts tables */
     public List<AgentRow> agents() {
-        return roster.stream().map(a -> new AgentRow(a.id, a.name, a.team, "L" + a.tier,
-                String.format("%02d:00-%02d:00", a.shift * 8, a.shift * 8 + 8), a.weekdays, a.weekends)).toList();
+        return roster.stream().map(a -> new AgentRow(a.id, a.name, a.team, "L" + a.tier, a.shift.hours(),
+                a.weekdays(), a.weekends())).toList();
     }
 
     /**
@@ -122,7 +169,7 @@ public final class DeskSimulation {
             SimEvent e = future.poll();
             switch (e.kind()) {
                 case ARRIVAL -> arrival(e.at());
-                case STORM_ARRIVAL -> create(e.at(), e.system(), true);
+                case STORM_ARRIVAL -> create(e.at(), e.system(), true, stream(STORM_STREAMS + stormTickets++));
                 case DONE -> done(e.at(), e.agent(), e.job());
                 case RESUME -> resume(e.at(), e.job());
                 case REOPEN -> reopen(e.at(), e.job());
@@ -137,25 +184,37 @@ public final class DeskSimulation {
     }
 
     private void arrival(long at) {
-        if (created >= total) {
+        if (!arrivalsOpen(at)) {
             return;
         }
         ZonedDateTime local = Instant.ofEpochMilli(at).atZone(profile.zone());
-        if (rnd.nextDouble() * peakRate() <= rate(local)) {
-            create(at, factory.system(), false);
+        // One draw per candidate, accepted or not, so that every desk sees the same candidates.
+        SplittableRandom own = stream(candidates++);
+        if (rnd.nextDouble() * peakRate() <= rate(local) * change.arrivalFactor()) {
+            create(at, factory.system(own), false, own);
         }
         scheduleArrival(at);
     }
 
+    private boolean arrivalsOpen(long at) {
+        return created < total && at <= arrivalsUntil;
+    }
+
+    /** A ticket's own stream, from the seed and the ticket's place among the arrivals. */
+    private SplittableRandom stream(long index) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    }
+
     private void scheduleArrival(long from) {
-        if (created < total) {
+        if (arrivalsOpen(from)) {
             double gapHours = -Math.log(1 - rnd.nextDouble()) / peakRate();
             schedule(from + (long) (gapHours * HOUR) + 1, Kind.ARRIVAL, null, null, null);
         }
     }
 
+    /** Above the busiest hour's rate with room for 50% more arrivals, so --arrivals up to +50% keeps candidates. */
     private double peakRate() {
-        return profile.ticketsPerDay() / 24.0 * 2.4 * 1.2;
+        return profile.ticketsPerDay() / 24.0 * 2.4 * 1.2 * Math.max(1.5, change.arrivalFactor() * 1.2);
     }
 
     /** Arrivals per hour at a local time: hour of week, then month (busier in spring and autumn). */
@@ -165,20 +224,21 @@ public final class DeskSimulation {
         return profile.ticketsPerDay() / 24.0 * HOURLY[local.getHour()] * (weekend ? 0.3 : 1.0) * month;
     }
 
-    private void create(long at, Profile.SystemSpec system, boolean storm) {
-        if (created >= total) {
+    private void create(long at, Profile.SystemSpec system, boolean storm, SplittableRandom own) {
+        if (!arrivalsOpen(at)) {
             return;
         }
         String id = String.format("%s-%07d", profile.name().startsWith("bank") ? "INC" : "SUP", ++created);
-        Ticket t = factory.ticket(id, second(at), system, storm);
-        Job job = new Job(t, seq++, storm, system);
+        lastArrival = at;
+        Ticket t = factory.ticket(id, second(at), system, storm, own);
+        Job job = new Job(t, seq++, storm, system, own);
         open++;
         sink.ticket(t);
         emit(job, at, EventType.CREATED, "new", null, "Service Desk", null);
-        if (rnd.nextDouble() < 0.03 && t.priority() != Priority.CRITICAL) {
+        if (job.rnd.nextDouble() < 0.03 && t.priority() != Priority.CRITICAL) {
             // A priority raised after triage: the clock must keep the original start.
             job.priority = t.priority().ordinal() - 1;
-            emit(job, at + (long) (rnd.nextDouble() * 30 * MINUTE), EventType.PRIORITY_CHANGE, null,
+            emit(job, at + (long) (job.rnd.nextDouble() * 30 * MINUTE), EventType.PRIORITY_CHANGE, null,
                     Priority.values()[job.priority], null, null);
         }
         enqueue(job, at);
@@ -198,12 +258,13 @@ public final class DeskSimulation {
             return;
         }
         ZonedDateTime local = Instant.ofEpochMilli(at).atZone(profile.zone());
-        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+        int minute = local.getHour() * 60 + local.getMinute();
+        DayOfWeek day = local.getDayOfWeek();
         for (Agent a : staff) {
             if (q.isEmpty()) {
                 return;
             }
-            if (a.busyWith == null && a.onShift(local.getHour(), weekend)) {
+            if (a.busyWith == null && a.onShift(minute, day)) {
                 start(q.poll(), a, at);
             }
         }
@@ -233,12 +294,13 @@ public final class DeskSimulation {
         if (job.storm) {
             median *= 1.4;
         }
-        return median * Math.exp(rnd.nextGaussian());
+        return median * change.timeFactor("L" + job.tier) * Math.exp(job.rnd.nextGaussian());
     }
 
     private void done(long at, Agent a, Job job) {
         a.busyWith = null;
         double escalation = job.tier == 1 ? 0.05 + 0.6 * job.system.escalation() : job.tier == 2 ? 0.10 : 0;
+        SplittableRandom rnd = job.rnd; // the ticket's own stream (common random numbers)
         if (job.tier < 3 && rnd.nextDouble() < escalation) {
             job.tier++;
             emit(job, at, EventType.TIER_CHANGE, null, Tier.values()[job.tier - 1], job.system.team(), null);
@@ -246,15 +308,15 @@ public final class DeskSimulation {
         } else if (!job.waitedOnce && rnd.nextDouble() < externalWaitChance(job)) {
             // Waiting on a vendor, a change window or the outage fix: the clock keeps running.
             job.waitedOnce = true;
-            emit(job, at, EventType.STATUS_CHANGE, job.storm ? "awaiting_fix" : job.tier == 1 ? "awaiting_parts"
-                    : "awaiting_change", null, a.team, a.id);
-            double medianHours = job.storm ? 3 : job.tier == 1 ? 6 : 8;
+            String status = job.storm ? "awaiting_fix" : job.tier == 1 ? "awaiting_parts" : "awaiting_change";
+            emit(job, at, EventType.STATUS_CHANGE, status, null, a.team, a.id);
+            double medianHours = (job.storm ? 3 : job.tier == 1 ? 6 : 8) * change.timeFactor(status);
             schedule(at + (long) (medianHours * Math.exp(0.9 * rnd.nextGaussian()) * HOUR), Kind.RESUME, job, null,
                     null);
         } else if (!job.pausedOnce && rnd.nextDouble() < 0.2) {
             job.pausedOnce = true;
             emit(job, at, EventType.STATUS_CHANGE, "pending_customer", null, a.team, a.id);
-            double waitHours = -Math.log(1 - rnd.nextDouble()) * 8;
+            double waitHours = -Math.log(1 - rnd.nextDouble()) * 8 * change.timeFactor("pending_customer");
             if (rnd.nextDouble() < 0.1) {
                 // The customer never answers: resolved straight from the pause after three days.
                 schedule(at + 72 * HOUR, Kind.CLOSE, job, null, null);
@@ -278,6 +340,7 @@ public final class DeskSimulation {
     }
 
     private void resolved(Job job, Agent a, long at, boolean fromPause) {
+        SplittableRandom rnd = job.rnd; // the ticket's own stream (common random numbers)
         if (!job.reopened) {
             String[] causes = {"configuration", "software defect", "capacity", "third party", "user error", "hardware fault"};
             String[] fixes = {"permanent", "patch", "workaround"};
@@ -290,7 +353,7 @@ public final class DeskSimulation {
                         job.ticket.region(), minutes);
             }
         }
-        if (!fromPause && !job.reopened && rnd.nextDouble() < 0.05) {
+        if (!fromPause && !job.reopened && rnd.nextDouble() < 0.05 * change.reopenFactor()) {
             schedule(at + (long) ((2 + rnd.nextDouble() * 46) * HOUR), Kind.REOPEN, job, null, null);
         } else if (!fromPause) {
             schedule(at + (long) ((48 + rnd.nextDouble() * 48) * HOUR), Kind.CLOSE, job, null, null);
@@ -321,15 +384,16 @@ public final class DeskSimulation {
             dispatch(q, at);
         }
         ZonedDateTime local = Instant.ofEpochMilli(at).atZone(profile.zone());
-        if (local.getHour() == 0 && created < total && rnd.nextDouble() < profile.storminess()) {
-            Profile.SystemSpec s = factory.transactionalSystem();
-            long begin = at + (long) ((8 + rnd.nextDouble() * 10) * HOUR);
-            int burst = 8 + rnd.nextInt(40);
+        if (local.getHour() == 0 && arrivalsOpen(at) && storms.nextDouble() < profile.storminess()) {
+            Profile.SystemSpec s = factory.transactionalSystem(storms);
+            long begin = at + (long) ((8 + storms.nextDouble() * 10) * HOUR);
+            int burst = 8 + storms.nextInt(40);
             for (int i = 0; i < burst; i++) {
-                schedule(begin + (long) (Math.pow(rnd.nextDouble(), 2) * 3 * HOUR), Kind.STORM_ARRIVAL, null, null, s);
+                schedule(begin + (long) (Math.pow(storms.nextDouble(), 2) * 3 * HOUR), Kind.STORM_ARRIVAL, null,
+                        null, s);
             }
         }
-        if (created < total || open > 0) {
+        if (arrivalsOpen(at) || open > 0) {
             schedule(at + HOUR, Kind.TICK, null, null, null);
         }
     }

@@ -1,5 +1,7 @@
 package org.slacast.datasets.generate;
 
+import java.util.SplittableRandom;
+
 import org.slacast.core.ticket.Ticket;
 
 /** A ticket while the desk works on it. */
@@ -8,6 +10,8 @@ final class Job {
     final long seq;
     final boolean storm;
     final Profile.SystemSpec system;
+    /** The ticket's own random numbers: the same draws whatever else changes on the desk. */
+    final SplittableRandom rnd;
     int tier = 1;
     int priority;
     boolean responded;
@@ -17,7 +21,8 @@ final class Job {
     double workMinutes = -1;
     long openedAt;
 
-    Job(Ticket ticket, long seq, boolean storm, Profile.SystemSpec system) {
+    Job(Ticket ticket, long seq, boolean storm, Profile.SystemSpec system, SplittableRandom rnd) {
+        this.rnd = rnd;
         this.ticket = ticket;
         this.seq = seq;
         this.storm = storm;

@@ -71,7 +71,8 @@ final class TicketFactory {
         }
     }
 
-    Profile.SystemSpec system() {
+    /** @param rnd the arriving ticket's stream */
+    Profile.SystemSpec system(SplittableRandom rnd) {
         double u = rnd.nextDouble() * profile.systems().stream().mapToDouble(Profile.SystemSpec::weight).sum();
         for (Profile.SystemSpec s : profile.systems()) {
             u -= s.weight();
@@ -82,9 +83,9 @@ final class TicketFactory {
         return profile.systems().getLast();
     }
 
-    Profile.SystemSpec transactionalSystem() {
+    Profile.SystemSpec transactionalSystem(SplittableRandom rnd) {
         for (int i = 0; i < 20; i++) {
-            Profile.SystemSpec s = system();
+            Profile.SystemSpec s = system(rnd);
             if (s.transactional()) {
                 return s;
             }
@@ -97,27 +98,29 @@ final class TicketFactory {
      * @param at       arrival
      * @param system   the system
      * @param storm    part of an outage burst: higher impact, Network or Software
+     * @param rnd      the ticket's own stream
      * @return the ticket
      */
-    Ticket ticket(String id, Instant at, Profile.SystemSpec system, boolean storm) {
-        Customer c = customers.get(skewedIndex(customers.size()));
-        String category = storm ? (rnd.nextDouble() < 0.6 ? "Network" : "Software") : pick(profile.categories());
+    Ticket ticket(String id, Instant at, Profile.SystemSpec system, boolean storm, SplittableRandom rnd) {
+        Customer c = customers.get(skewedIndex(customers.size(), rnd));
+        String category = storm ? (rnd.nextDouble() < 0.6 ? "Network" : "Software") : pick(profile.categories(), rnd);
         Impact impact = storm ? (rnd.nextDouble() < 0.7 ? Impact.HIGH : Impact.MEDIUM)
-                : level(Impact.values(), 0.12, 0.38);
+                : level(Impact.values(), 0.12, 0.38, rnd);
         Urgency urgency = storm ? (rnd.nextDouble() < 0.6 ? Urgency.HIGH : Urgency.MEDIUM)
-                : level(Urgency.values(), 0.15, 0.45);
+                : level(Urgency.values(), 0.15, 0.45, rnd);
         Priority priority = Priority.of(impact, urgency);
         String requester = c.requesters().get(rnd.nextInt(c.requesters().size()));
-        String problem = fill(PROBLEMS.get(category));
+        String problem = fill(PROBLEMS.get(category), rnd);
         return new Ticket(id, at, priority, impact, urgency, Tier.L1, "Service Desk", category, system.name(),
-                pick(profile.channels()), c.name(), c.contract(), c.region(), requester, system.name() + ": " + problem,
-                body(system.name(), category, problem, requester, storm));
+                pick(profile.channels(), rnd), c.name(), c.contract(), c.region(), requester,
+                system.name() + ": " + problem, body(system.name(), category, problem, requester, storm, rnd));
     }
 
     /** A short description as a requester writes it, with contact details that anonymisation must scrub. */
-    private String body(String system, String category, String problem, String requester, boolean storm) {
+    private String body(String system, String category, String problem, String requester, boolean storm,
+                        SplittableRandom rnd) {
         StringBuilder b = new StringBuilder("Hello,\n");
-        b.append(system).append(": ").append(problem).append(". ").append(fill(DETAILS.get(category)));
+        b.append(system).append(": ").append(problem).append(". ").append(fill(DETAILS.get(category), rnd));
         if (storm) {
             b.append(" Colleagues in other teams see the same.");
         }
@@ -127,22 +130,26 @@ final class TicketFactory {
         return b.toString();
     }
 
-    private String fill(List<String> templates) {
+    private static String fill(List<String> templates, SplittableRandom rnd) {
         String p = templates.get(rnd.nextInt(templates.size()));
         return p.contains("%d") ? p.formatted(10 + rnd.nextInt(90)) : p;
     }
 
     /** Zipf-like: a few customers raise most tickets. */
-    private int skewedIndex(int n) {
+    private static int skewedIndex(int n, SplittableRandom rnd) {
         return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 2.2)));
     }
 
-    private <E> E level(E[] values, double high, double medium) {
+    private static <E> E level(E[] values, double high, double medium, SplittableRandom rnd) {
         double u = rnd.nextDouble();
         return u < high ? values[0] : u < high + medium ? values[1] : values[2];
     }
 
     String pick(Map<String, Double> weighted) {
+        return pick(weighted, rnd);
+    }
+
+    static String pick(Map<String, Double> weighted, SplittableRandom rnd) {
         List<String> keys = new ArrayList<>(weighted.keySet());
         keys.sort(null);
         double u = rnd.nextDouble() * weighted.values().stream().mapToDouble(Double::doubleValue).sum();
