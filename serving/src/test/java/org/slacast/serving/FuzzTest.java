@@ -33,6 +33,7 @@ class FuzzTest {
     void noHostileRequestGetsAServerErrorAndTheServerKeepsAnswering() throws Exception {
         SplittableRandom rnd = new SplittableRandom(20261202);
         List<String> failures = new ArrayList<>();
+        int closes = 0;
         try (TestApi api = TestApi.start(TestApi.config("lr-a").withKeys(ApiKeys.none(), false))) {
             for (int i = 0; i < REQUESTS; i++) {
                 String[] route = ROUTES[rnd.nextInt(ROUTES.length)].split(" ");
@@ -46,7 +47,15 @@ class FuzzTest {
                 if (rnd.nextInt(6) == 0) {
                     b.header("X-Request-Id", mutate("req-1", rnd).replaceAll("[\\r\\n\\x00-\\x1f\\x7f-\\uffff]", "?"));
                 }
-                HttpResponse<String> r = TestApi.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r;
+                try {
+                    r = TestApi.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException closed) {
+                    // Jetty may close a connection on a request it cannot parse: no answer, but no server error;
+                    // the server must still answer the next request, which the checks below make sure of.
+                    closes++;
+                    continue;
+                }
                 int s = r.statusCode();
                 boolean problem = r.headers().firstValue("Content-Type").orElse("").startsWith(Problems.TYPE);
                 if (s >= 500 || s >= 400 && !problem) {
@@ -58,6 +67,7 @@ class FuzzTest {
             assertThat(api.post("/v1/score", ScoringApiTest.TICKET).statusCode()).isEqualTo(200);
         }
         assertThat(failures).as("requests answered 5xx or without problem+json").isEmpty();
+        assertThat(closes).as("connections closed without an answer").isLessThan(REQUESTS / 100);
     }
 
     private static String query(SplittableRandom rnd) {
