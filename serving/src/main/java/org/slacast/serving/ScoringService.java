@@ -102,10 +102,7 @@ public final class ScoringService {
         if (m == null) {
             throw new ServiceUnavailableResponse("no model is active; train one and activate it");
         }
-        ActiveModel.Loaded shadow = models.shadow();
-        if (shadow != null && shadow.bundle().manifest().id().equals(m.bundle().manifest().id())) {
-            shadow = null; // a challenger made active is not scored against itself
-        }
+        ActiveModel.Loaded shadow = shadowOf(m);
         long until = System.nanoTime() + deadline.toNanos();
         remember(requests);
         List<Score> out = new ArrayList<>(requests.size());
@@ -203,11 +200,15 @@ public final class ScoringService {
             throw BadRequest.field("as_of", "is before the ticket's created_at (" + t.createdAt() + ")");
         }
         List<TicketEvent> known = d.eventsOf(ticketId).stream().filter(e -> !e.at().isAfter(at)).toList();
-        ActiveModel.Loaded shadow = models.shadow();
-        if (shadow != null && shadow.bundle().manifest().id().equals(m.bundle().manifest().id())) {
-            shadow = null;
-        }
+        ActiveModel.Loaded shadow = shadowOf(m);
         return score(m, shadow, new TicketJson.Request(t, known, at), requestId, k, how);
+    }
+
+    /** The shadow model, or null: a challenger made active is not scored against itself. */
+    private ActiveModel.Loaded shadowOf(ActiveModel.Loaded active) {
+        ActiveModel.Loaded shadow = models.shadow();
+        return shadow != null && shadow.bundle().manifest().id().equals(active.bundle().manifest().id()) ? null
+                : shadow;
     }
 
     /** Whether the shadow reads the champion's vector: decided once per pair of loaded models, not per score. */
