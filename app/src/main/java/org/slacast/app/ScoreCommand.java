@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slacast.core.clock.SlaClock;
 import org.slacast.core.cost.Decision;
 import org.slacast.core.csv.CsvFiles;
@@ -34,10 +33,6 @@ import picocli.CommandLine.Option;
 public final class ScoreCommand extends ModelCommand {
     @picocli.CommandLine.Mixin
     private ModelSource.Choice choice;
-
-    /** The output columns. */
-    static final List<String> COLUMNS = List.of("ticket_id", "scored_at", "breach_probability", "risk_band",
-            "sla_band", "due_at", "expected_penalty", "expected_saving", "recommend_intervention", "decision", "top_reasons");
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "scores.csv",
             description = "CSV to write (default: ${DEFAULT-VALUE}).")
@@ -85,30 +80,19 @@ public final class ScoreCommand extends ModelCommand {
         long flagged = 0;
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(out); ICSVWriter csv = CsvFiles.writer(w)) {
-            csv.writeNext(COLUMNS.toArray(String[]::new), false);
+            csv.writeNext(ScoreCsv.COLUMNS.toArray(String[]::new), false);
             for (Example e : examples) {
                 double p = b.probability(e.x());
                 Decision d = b.manifest().cost().decide(p, e.priority(), e.contract(), e.customer(), e.fraction());
-                boolean act = d.act();
-                flagged += act ? 1 : 0;
-                String why = b.reasons(e.x(), reasons, how).stream()
-                        .map(r -> String.format("%s=%s (%+.3f)", r.feature(), trim(r.value()), r.contribution()))
-                        .collect(Collectors.joining("; "));
-                csv.writeNext(new String[] {e.ticketId(), e.at().toString(), String.format("%.4f", p),
-                    RiskLevel.of(p, b.manifest().threshold()).label(), e.band().label(),
-                    e.dueAt() == null ? "" : e.dueAt().toString(),
-                    String.format("%.2f", p * d.penalty()), String.format("%.2f", d.saving()), String.valueOf(act),
-                    d.reason(), why}, false);
+                flagged += d.act() ? 1 : 0;
+                csv.writeNext(ScoreCsv.row(e.ticketId(), e.at(), p, RiskLevel.of(p, b.manifest().threshold()).label(),
+                        e.band().label(), e.dueAt(), d, b.reasons(e.x(), reasons, how)), false);
             }
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%,d tickets scored with %s -> %s; %,d recommended for intervention (expected saving above 0)%n",
                 examples.size(), b.manifest().id(), out, flagged);
         return 0;
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format("%.3g", v);
     }
 
     /** The data as it stood at an instant: later tickets and events are not yet known. */

@@ -3,8 +3,6 @@ package org.slacast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,18 +18,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slacast.core.csv.NativeFormat;
+import org.slacast.app.replay.DeskClient;
+import org.slacast.app.replay.ReplayTimeline;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.FeatureExtractor;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.policy.PolicySet;
 import org.slacast.core.ticket.Ticket;
-import org.slacast.core.ticket.TicketEvent;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Registry;
 import org.slacast.serving.ScoringApi;
@@ -93,23 +90,53 @@ class DeskParityTest {
     void replayedThroughTheApiWithARestartEveryTicketScoresAsOffline() throws Exception {
         String store = "jdbc:duckdb:" + tmp.resolve("live.duckdb");
         String log = "jdbc:duckdb:" + tmp.resolve("log.duckdb");
-        TreeMap<Instant, List<Object>> timeline = timeline();
-        int half = timeline.size() / 2;
-        int step = 0;
-        ScoringApi api = ScoringApi.start(config(store, log));
-        try {
-            for (Map.Entry<Instant, List<Object>> moment : timeline.entrySet()) {
-                if (step++ == half) {
-                    api.close(); // a restart: the new server rebuilds its desk from the store
-                    api = ScoringApi.start(config(store, log));
-                }
-                ingest(api.url(), moment.getValue());
-                scoreCreated(api.url(), moment);
-            }
-        } finally {
-            api.close();
+        Instant half = desk.tickets().get(desk.tickets().size() / 2).createdAt();
+        Path first = tmp.resolve("replay-1.csv");
+        Path second = tmp.resolve("replay-2.csv");
+        try (ScoringApi api = ScoringApi.start(config(store, log))) {
+            replay(api.url(), "--until", half.toString(), "--scores", first.toString());
         }
-        assertMatchesOffline(log);
+        // A restart: the new server rebuilds its desk from the store.
+        try (ScoringApi api = ScoringApi.start(config(store, log))) {
+            replay(api.url(), "--from", half.toString(), "--scores", second.toString());
+        }
+        assertMatchesOffline(log, "replay-%");
+        Path batch = tmp.resolve("offline.csv");
+        CliRun score = CliRun.of("score", "--data", data.toString(), "--registry", registry.toString(), "--out",
+                batch.toString());
+        assertThat(score.code()).as(score.err()).isZero();
+        Map<String, String[]> live = rows(first);
+        live.putAll(rows(second));
+        Map<String, String[]> offlineRows = rows(batch);
+        assertThat(live.keySet()).isEqualTo(offlineRows.keySet());
+        for (Map.Entry<String, String[]> e : offlineRows.entrySet()) {
+            String[] o = e.getValue();
+            String[] l = live.get(e.getKey());
+            // Everything but the probability's last digit, which the API rounds to 1e-6 before the CSV rounds it.
+            assertThat(List.of(l[1], l[3], l[4], l[5])).as(e.getKey()).isEqualTo(List.of(o[1], o[3], o[4], o[5]));
+            assertThat(Double.parseDouble(l[2])).as(e.getKey()).isCloseTo(Double.parseDouble(o[2]),
+                    org.assertj.core.data.Offset.offset(1.0001e-4));
+        }
+    }
+
+    private static void replay(String url, String... more) {
+        List<String> args = new ArrayList<>(List.of("replay", "--data", data.toString(), "--url", url, "--batch",
+                "300"));
+        args.addAll(List.of(more));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tickets scored at creation");
+    }
+
+    private static Map<String, String[]> rows(Path csv) throws Exception {
+        Map<String, String[]> out = new HashMap<>();
+        try (var reader = new com.opencsv.CSVReader(java.nio.file.Files.newBufferedReader(csv))) {
+            reader.readNext();
+            for (String[] row; (row = reader.readNext()) != null; ) {
+                out.put(row[0], row);
+            }
+        }
+        return out;
     }
 
     @Test
@@ -123,81 +150,21 @@ class DeskParityTest {
         String log = "jdbc:duckdb:" + tmp.resolve("replica-log.duckdb");
         try (ScoringApi ingesting = ScoringApi.start(config(store, null));
              ScoringApi scoring = ScoringApi.start(config(store, log))) {
-            for (Map.Entry<Instant, List<Object>> moment : timeline().entrySet()) {
-                ingest(ingesting.url(), moment.getValue());
+            DeskClient in = new DeskClient(URI.create(ingesting.url()), null, Duration.ofSeconds(5));
+            DeskClient out = new DeskClient(URI.create(scoring.url()), null, Duration.ofSeconds(5));
+            for (ReplayTimeline.Batch b : new ReplayTimeline(desk, null, null).batches(300, null)) {
+                assertThat(in.ingest(b.tickets(), b.events()).errors()).isEmpty();
                 awaitFollowed(scoring.url(), store);
-                scoreCreated(scoring.url(), moment);
+                for (Ticket t : b.created()) {
+                    out.score(t.id(), t.createdAt(), "c-" + t.id());
+                }
             }
         } finally {
             try (Connection c = DriverManager.getConnection(PG)) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
-        assertMatchesOffline(log);
-    }
-
-    /**
-     * Tickets and events in time order, grouped so that each group ends at a creation instant: it holds everything
-     * up to and including that instant, so a server that has ingested it has every event up to the scores there.
-     */
-    private static TreeMap<Instant, List<Object>> timeline() {
-        TreeMap<Instant, List<Object>> byInstant = new TreeMap<>();
-        for (Ticket t : desk.tickets()) {
-            byInstant.computeIfAbsent(t.createdAt(), k -> new ArrayList<>()).add(t);
-            for (TicketEvent e : desk.eventsOf(t.id())) {
-                byInstant.computeIfAbsent(e.at(), k -> new ArrayList<>()).add(e);
-            }
-        }
-        TreeMap<Instant, List<Object>> groups = new TreeMap<>();
-        List<Object> pending = new ArrayList<>();
-        for (Map.Entry<Instant, List<Object>> e : byInstant.entrySet()) {
-            pending.addAll(e.getValue());
-            if (e.getValue().stream().anyMatch(o -> o instanceof Ticket)) {
-                groups.put(e.getKey(), pending);
-                pending = new ArrayList<>();
-            }
-        }
-        if (!pending.isEmpty()) {
-            groups.put(Instant.MAX, pending);
-        }
-        return groups;
-    }
-
-    private static void ingest(String base, List<Object> items) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode tickets = body.putArray("tickets");
-        ArrayNode events = body.putArray("events");
-        for (Object o : items) {
-            if (o instanceof Ticket t) {
-                tickets.add(fields(NativeFormat.TICKET_COLUMNS, NativeFormat.values(t), "ticket_id", "id"));
-            } else if (o instanceof TicketEvent e) {
-                events.add(fields(NativeFormat.EVENT_COLUMNS, NativeFormat.values(e), null, null));
-            }
-        }
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v1/events"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(JSON.readTree(r.body()).get("rejected").asInt()).as(r.body()).isZero();
-    }
-
-    private static void scoreCreated(String base, Map.Entry<Instant, List<Object>> moment) throws Exception {
-        for (Object o : moment.getValue()) {
-            if (o instanceof Ticket t && t.createdAt().equals(moment.getKey()) && offline.containsKey(t.id())) {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/v1/tickets/" + t.id()
-                        + "/score?as_of=" + t.createdAt())).header("X-Request-Id", "c-" + t.id()).GET());
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            }
-        }
-    }
-
-    private static ObjectNode fields(List<String> names, String[] values, String rename, String as) {
-        ObjectNode n = JSON.createObjectNode();
-        for (int i = 0; i < names.size(); i++) {
-            if (!values[i].isEmpty()) {
-                n.put(names.get(i).equals(rename) ? as : names.get(i), values[i]);
-            }
-        }
-        return n;
+        assertMatchesOffline(log, "c-%");
     }
 
     private static void awaitFollowed(String base, String store) throws Exception {
@@ -221,11 +188,13 @@ class DeskParityTest {
     }
 
     /** Every ticket's logged features and probability equal the offline ones to 1e-9. */
-    private static void assertMatchesOffline(String log) throws SQLException {
+    private static void assertMatchesOffline(String log, String requests) throws SQLException {
         int compared = 0;
         try (Connection c = DriverManager.getConnection(log);
-             ResultSet rs = c.createStatement().executeQuery("SELECT ticket_id, probability, feature_values FROM "
-                     + "predictions WHERE request_id LIKE 'c-%'")) {
+             var q = c.prepareStatement("SELECT ticket_id, probability, feature_values FROM predictions WHERE "
+                     + "request_id LIKE ?")) {
+            q.setString(1, requests);
+            ResultSet rs = q.executeQuery();
             while (rs.next()) {
                 double[] expected = offline.get(rs.getString(1));
                 String[] got = rs.getString(3).split(",");

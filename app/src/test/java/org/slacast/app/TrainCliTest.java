@@ -70,7 +70,7 @@ class TrainCliTest {
                 out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.getFirst()).isEqualTo(String.join(",", ScoreCommand.COLUMNS));
+        assertThat(lines.getFirst()).isEqualTo(String.join(",", ScoreCsv.COLUMNS));
         assertThat(lines).hasSize(4001);
         assertThat(lines.get(1)).matches("INC-\\d+,[^,]+,0\\.\\d{4},(low|medium|high),.*=.*\\([+-]\\d\\.\\d{3}\\).*");
         // The recommendation is the expected saving's sign, and the decision column shows the arithmetic.

@@ -102,6 +102,7 @@ final class ScoreJson {
         g.writeObjectFieldStart("model");
         g.writeStringField("id", b.manifest().id());
         g.writeStringField("kind", b.manifest().kind());
+        g.writeStringField("metric", b.manifest().schema().metric().label());
         g.writeEndObject();
         g.writeEndObject();
     }

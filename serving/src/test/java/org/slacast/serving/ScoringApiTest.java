@@ -180,7 +180,7 @@ class ScoringApiTest {
             "reasons":[{"feature":"priority","value":1.0,"contribution":-1.160508},\
             {"feature":"contract","value":0.0,"contribution":0.205542},\
             {"feature":"hour","value":11.0,"contribution":-0.205401}],\
-            "explanation":"path","model":{"id":"gb-a","kind":"gradient-boosting"}}""";
+            "explanation":"path","model":{"id":"gb-a","kind":"gradient-boosting","metric":"resolution"}}""";
 
     /**
      * The recommendation is the expected-value decision under the bundle's cost model: the contract's penalty
