@@ -27,9 +27,12 @@ import picocli.CommandLine.Option;
 /** {@code slacast score}: batch scoring to CSV. */
 @Command(name = "score", mixinStandardHelpOptions = true, description = {
     "Score tickets with a model and write ticket_id, breach_probability, risk_band, top_reasons and the cost "
-        + "figures. By default every ticket is scored as it was at creation; with --as-of, the tickets still open "
-        + "at that instant are scored as they stand then.",
-    "", "Example:", "  slacast score --data data/bank --out scores.csv [--as-of 2025-03-01T09:00:00Z]"})
+        + "figures. By default every ticket is scored as it was at creation; --at event:K scores it just after its "
+        + "K-th event, and --at snapshot:INSTANT scores the tickets still open at that instant as they stand then.",
+    "With --history, the batch is scored on top of the desk it arrived at: the history features (queues, the "
+        + "requester's and system's recent tickets, breach rates) count the history's tickets too.",
+    "", "Examples:", "  slacast score --data data/bank --out scores.csv [--at snapshot:2025-03-01T09:00:00Z]",
+    "  slacast score --data new-batch --history data/bank --out scores.csv"})
 public final class ScoreCommand extends ModelCommand {
     @picocli.CommandLine.Mixin
     private ModelSource.Choice choice;
@@ -38,9 +41,19 @@ public final class ScoreCommand extends ModelCommand {
             description = "CSV to write (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @Option(names = "--at", paramLabel = "WHEN", converter = ScoreMoment.Converter.class,
+            description = {"When to score each ticket: creation (default), event:K (just after its K-th event, "
+                + "not counting 'created'; tickets with fewer are left out) or snapshot:INSTANT (the tickets open "
+                + "then; a date means its start, UTC)."})
+    private ScoreMoment at;
+
     @Option(names = "--as-of", paramLabel = "INSTANT|DATE", converter = InstantConverter.class,
-            description = "Score the tickets open at this instant (a date means its start, UTC).")
+            description = "The same as --at snapshot:INSTANT.")
     private Instant asOf;
+
+    @Option(names = "--history", paramLabel = "DIR|JDBC-URL", description = {"The desk before the batch: a native "
+        + "directory or a desk store. A ticket in both takes the batch's attributes and both sets of events."})
+    private String history;
 
     @Option(names = "--reasons", defaultValue = "3", paramLabel = "N",
             description = "Top reasons per ticket (default: ${DEFAULT-VALUE}).")
@@ -64,18 +77,24 @@ public final class ScoreCommand extends ModelCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + e.getMessage());
         }
+        ScoreMoment when = moment();
         ModelBundle b = choice.bundle(models);
         var policies = models.policies(source);
-        TicketData all = source.load(policies.data());
-        TicketData data = asOf == null ? all : upTo(all, asOf);
-        Instant end = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
+        TicketData batch = source.load(policies.data());
+        TicketData all = history == null ? batch : DeskHistory.under(DeskHistory.load(history, policies.data()), batch);
+        Instant snapshot = when instanceof ScoreMoment.Snapshot(Instant i) ? i : null;
+        TicketData data = snapshot == null ? all : upTo(all, snapshot);
+        Instant end = snapshot != null ? snapshot : SlaClock.latestInstant(data.tickets(), data.events());
         ExampleBuilder builder = new ExampleBuilder(new FeatureExtractor(b.manifest().schema(), policies), policies,
                 List.of(0.0));
         List<TicketOutcome> outcomes = builder.outcomes(data, b.manifest().schema().metric(), end);
+        java.util.Set<String> scored = new java.util.HashSet<>();
+        batch.tickets().forEach(t -> scored.add(t.id()));
         BarProgress progress = new BarProgress(System.err);
         progress.start("score", outcomes.size());
-        List<Example> examples = builder.build(data, outcomes, o -> asOf == null ? List.of(o.ticket().createdAt())
-                : o.resolvedAt() == null ? List.of(asOf) : List.of(), 0, progress::stepTo);
+        List<Example> examples = builder.build(data, outcomes, o -> !scored.contains(o.ticket().id()) ? List.of()
+                : when.instants(o.ticket().createdAt(), o.resolvedAt(), data.eventsOf(o.ticket().id())), 0,
+                progress::stepTo);
         progress.finish();
         long flagged = 0;
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -90,9 +109,17 @@ public final class ScoreCommand extends ModelCommand {
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%,d tickets scored with %s -> %s; %,d recommended for intervention (expected saving above 0)%n",
-                examples.size(), b.manifest().id(), out, flagged);
+        o.printf("%,d tickets scored with %s -> %s; %,d recommended for intervention (expected saving above 0)%s%n",
+                examples.size(), b.manifest().id(), out, flagged, history == null ? ""
+                        : String.format("; history: %,d earlier tickets", all.tickets().size() - batch.tickets().size()));
         return 0;
+    }
+
+    private ScoreMoment moment() {
+        if (at != null && asOf != null) {
+            throw new UsageException("give --at or --as-of, not both (--as-of T is --at snapshot:T)");
+        }
+        return asOf != null ? new ScoreMoment.Snapshot(asOf) : at != null ? at : new ScoreMoment.Creation();
     }
 
     /** The data as it stood at an instant: later tickets and events are not yet known. */
