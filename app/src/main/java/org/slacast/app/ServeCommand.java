@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code slacast serve}: the HTTP scoring API. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
-    "Serve the scoring API: POST /v1/score and /v1/score/batch, GET /v1/models, POST /v1/models/{id}/activate, "
+    "Serve the scoring API: POST /v1/score and /v1/score/batch, POST /v1/events, GET /v1/tickets/{id} and "
+        + "/v1/tickets/{id}/score, POST /v1/webhooks/{name}, GET /v1/models, POST /v1/models/{id}/activate, "
         + "POST /v1/outcomes, GET /v1/monitoring, /health, /ready, /metrics, /openapi.yaml and /reports/{id}.",
     "", "Example:", "  slacast serve --registry demo/registry --policy demo/data/policy.yaml"})
 public final class ServeCommand implements Callable<Integer> {

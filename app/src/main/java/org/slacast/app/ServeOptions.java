@@ -59,6 +59,11 @@ final class ServeOptions {
             description = "How often to read what other replicas wrote to the desk store (default: ${DEFAULT-VALUE}).")
     Duration storePoll;
 
+    @Option(names = "--webhook", paramLabel = "NAME=MAPPING", description = {"Take a ticketing tool's webhook at "
+        + "POST /v1/webhooks/NAME, read through an import mapping whose fields are payload paths, e.g. "
+        + "jira=datasets/mappings/jira-webhook.yaml (repeatable; see docs/import.md)."})
+    java.util.Map<String, java.nio.file.Path> webhooks = new java.util.LinkedHashMap<>();
+
     /** Applies these options to a configuration. */
     ServingConfig apply(ServingConfig base) {
         if (port < 0 || port > 65_535) {
@@ -71,7 +76,13 @@ final class ServeOptions {
         positive("--desk-max-tickets", deskMaxTickets);
         ServingConfig.Limits limits = new ServingConfig.Limits(maxBody, maxBatch, maxEvents, maxText,
                 LIMITS.earliest(), LIMITS.latest(), deadline, LIMITS.maxLogQueue());
-        return base.withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
+        webhooks.keySet().forEach(name -> {
+            if (!name.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
+                throw new UsageException("--webhook " + name + "=...: a name is 1 to 32 lowercase letters, digits, "
+                        + "'-' or '_', e.g. jira");
+            }
+        });
+        return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll));
     }
 

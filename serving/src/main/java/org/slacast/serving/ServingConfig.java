@@ -24,10 +24,16 @@ import java.time.Instant;
  * @param limits         what one request may ask of the server
  * @param desk           how much of the desk's history the server remembers
  * @param store          the desk store's JDBC URL: DuckDB embedded, or PostgreSQL shared by replicas
+ * @param webhooks       webhook adapters by name, each an import mapping file: {@code POST /v1/webhooks/{name}}
  */
 public record ServingConfig(String host, int port, Path registry, Path policy, String model, String shadow,
                             boolean shadowEnabled, String logDb, ApiKeys keys, boolean insecureNoAuth, int reasons,
-                            Duration stopTimeout, Limits limits, DeskLimits desk, String store) {
+                            Duration stopTimeout, Limits limits, DeskLimits desk, String store,
+                            java.util.Map<String, Path> webhooks) {
+    /** Copies the webhooks. */
+    public ServingConfig {
+        webhooks = java.util.Map.copyOf(webhooks);
+    }
 
     /**
      * What one request may ask of the server. A request past a bound gets a 4xx naming the field.
@@ -74,25 +80,26 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public static ServingConfig defaults(Path registry, Path policy) {
         return new ServingConfig("127.0.0.1", 7070, registry, policy, null, null, true, null, ApiKeys.none(), false, 3,
-                Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults(), "jdbc:duckdb:");
+                Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults(), "jdbc:duckdb:",
+                java.util.Map.of());
     }
 
     /** @param url the desk store's JDBC URL; @return this config with that store */
     public ServingConfig withStore(String url) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, url);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, url, webhooks);
     }
 
     /** @param h the interface; @return this config bound there */
     public ServingConfig withHost(String h) {
         return new ServingConfig(h, port, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store);
+                reasons, stopTimeout, limits, desk, store, webhooks);
     }
 
     /** @param p a port; @return this config on that port */
     public ServingConfig withPort(int p) {
         return new ServingConfig(host, p, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store);
+                reasons, stopTimeout, limits, desk, store, webhooks);
     }
 
     /**
@@ -103,13 +110,13 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withModels(String active, String shadowModel, boolean scoreShadow) {
         return new ServingConfig(host, port, registry, policy, active, shadowModel, scoreShadow, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, store);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks);
     }
 
     /** @param url the prediction log's JDBC URL, or null for none; @return this config with that log */
     public ServingConfig withLog(String url) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, url, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store);
+                reasons, stopTimeout, limits, desk, store, webhooks);
     }
 
     /**
@@ -119,19 +126,25 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withKeys(ApiKeys k, boolean noAuthOk) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, k, noAuthOk,
-                reasons, stopTimeout, limits, desk, store);
+                reasons, stopTimeout, limits, desk, store, webhooks);
     }
 
     /** @param l the request limits; @return this config with them */
     public ServingConfig withLimits(Limits l) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, l, desk, store);
+                insecureNoAuth, reasons, stopTimeout, l, desk, store, webhooks);
     }
 
     /** @param d the desk's memory; @return this config with it */
     public ServingConfig withDesk(DeskLimits d) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, d, store);
+                insecureNoAuth, reasons, stopTimeout, limits, d, store, webhooks);
+    }
+
+    /** @param w webhook adapters by name, each an import mapping file; @return this config with them */
+    public ServingConfig withWebhooks(java.util.Map<String, Path> w) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, w);
     }
 
     /** @return whether the host is a loopback address, reachable only from this machine */

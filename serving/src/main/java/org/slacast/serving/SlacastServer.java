@@ -26,6 +26,7 @@ public final class SlacastServer {
         ModelController model = new ModelController(models, metrics);
         ScoreController score = new ScoreController(config, scoring, models, metrics);
         TicketController tickets = new TicketController(config, scoring, models, metrics);
+        WebhookController webhooks = new WebhookController(config, scoring, metrics);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -53,6 +54,7 @@ public final class SlacastServer {
             cfg.routes.post("/v1/events", tickets::events, ApiRole.SCORE);
             cfg.routes.get("/v1/tickets/{id}", tickets::ticket, ApiRole.SCORE);
             cfg.routes.get("/v1/tickets/{id}/score", tickets::score, ApiRole.SCORE);
+            cfg.routes.post("/v1/webhooks/{name}", webhooks::receive, ApiRole.SCORE);
         });
     }
 

@@ -74,12 +74,20 @@ final class TicketController {
         }
         int added = scoring.desk().ingest(good.values(), goodEvents);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("stored", Map.of("tickets", good.size(), "events", added));
+        out.put("stored", stored(good.size(), added));
         out.put("duplicates", goodEvents.size() - added);
         out.put("rejected", errors.size());
         out.put("errors", errors);
         metrics.ingested(good.size(), added, goodEvents.size() - added, errors.size());
         ctx.json(out);
+    }
+
+    /** @return {@code {"tickets": n, "events": m}}, in that order */
+    static Map<String, Integer> stored(int tickets, int events) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("tickets", tickets);
+        m.put("events", events);
+        return m;
     }
 
     private Instant storedCreation(String ticketId) {

@@ -20,9 +20,22 @@ class FuzzTest {
     private static final int REQUESTS = 3000;
     private static final String[] ROUTES = {"POST /v1/score", "POST /v1/score/batch", "POST /v1/outcomes",
         "GET /v1/models", "POST /v1/models/lr-a/activate", "GET /v1/monitoring", "GET /health", "GET /ready",
-        "GET /metrics", "GET /openapi.yaml", "GET /reports/lr-a"};
+        "GET /metrics", "GET /openapi.yaml", "GET /reports/lr-a", "POST /v1/events", "GET /v1/tickets/T-1",
+        "GET /v1/tickets/T-1/score", "POST /v1/webhooks/jira"};
+    private static final String JIRA_UPDATE;
+
+    static {
+        try {
+            JIRA_UPDATE = java.nio.file.Files.readString(java.nio.file.Path.of(
+                    "../datasets/sample/jira-webhook/4-escalated.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final String[] SEEDS = {ScoringApiTest.TICKET, "{\"tickets\": [" + ScoringApiTest.TICKET + ", {}]}",
-        "{\"ticket_id\": \"T-1\", \"breached\": true, \"resolved_at\": \"2026-03-02T12:00:00Z\"}"};
+        "{\"ticket_id\": \"T-1\", \"breached\": true, \"resolved_at\": \"2026-03-02T12:00:00Z\"}",
+        "{\"tickets\": [" + DeskApiTest.TICKET + "], \"events\": [" + DeskApiTest.FIRST + "]}", JIRA_UPDATE};
     private static final String[] NASTY = {"\\u0000", "\u0000", "\uD800", "\"", "\\", "{", "}", "[", "]", ",", ":",
         "null", "true", "1e999999", "-0", "9".repeat(80), "\"" + "z".repeat(12_000) + "\"", "\u202E", "\r\n", "'",
         "+999999999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "NaN", "[" .repeat(100), "{\"a\":".repeat(40),
@@ -34,7 +47,8 @@ class FuzzTest {
         SplittableRandom rnd = new SplittableRandom(20261202);
         List<String> failures = new ArrayList<>();
         int closes = 0;
-        try (TestApi api = TestApi.start(TestApi.config("lr-a").withKeys(ApiKeys.none(), false))) {
+        try (TestApi api = TestApi.start(TestApi.config("lr-a").withKeys(ApiKeys.none(), false)
+                .withWebhooks(java.util.Map.of("jira", java.nio.file.Path.of("../datasets/mappings/jira-webhook.yaml"))))) {
             for (int i = 0; i < REQUESTS; i++) {
                 String[] route = ROUTES[rnd.nextInt(ROUTES.length)].split(" ");
                 String body = mutate(SEEDS[rnd.nextInt(SEEDS.length)], rnd);
