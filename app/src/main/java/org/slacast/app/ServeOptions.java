@@ -55,6 +55,11 @@ final class ServeOptions {
             description = "Most tickets the live desk remembers as open (default: ${DEFAULT-VALUE}).")
     int deskMaxTickets;
 
+    @Option(names = "--desk-max-pending", defaultValue = "10000", paramLabel = "N",
+            description = "Most scored requests whose tickets wait to be written to the desk store; past it a scored "
+                + "ticket is not remembered, and slacast_desk_unremembered_total counts it (default: ${DEFAULT-VALUE}).")
+    int deskMaxPending;
+
     @Option(names = "--store-poll", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often to read what other replicas wrote to the desk store (default: ${DEFAULT-VALUE}).")
     Duration storePoll;
@@ -74,6 +79,7 @@ final class ServeOptions {
         positive("--max-events", maxEvents);
         positive("--max-text", maxText);
         positive("--desk-max-tickets", deskMaxTickets);
+        positive("--desk-max-pending", deskMaxPending);
         ServingConfig.Limits limits = new ServingConfig.Limits(maxBody, maxBatch, maxEvents, maxText,
                 LIMITS.earliest(), LIMITS.latest(), deadline, LIMITS.maxLogQueue());
         webhooks.keySet().forEach(name -> {
@@ -83,7 +89,8 @@ final class ServeOptions {
             }
         });
         return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
-                .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll));
+                .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
+                        deskMaxPending));
     }
 
     private static void positive(String option, long value) {

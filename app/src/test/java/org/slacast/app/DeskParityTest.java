@@ -83,7 +83,7 @@ class DeskParityTest {
     private static ServingConfig config(String store, String log) {
         return ServingConfig.defaults(registry, data.resolve("policy.yaml")).withPort(0).withStore(store)
                 .withLog(log).withModels(null, null, false)
-                .withDesk(new ServingConfig.DeskLimits(Duration.ofDays(30), 200_000, Duration.ofMillis(20)));
+                .withDesk(new ServingConfig.DeskLimits(Duration.ofDays(30), 200_000, Duration.ofMillis(20), 10_000));
     }
 
     @Test

@@ -42,6 +42,13 @@ final class LiveDesk implements AutoCloseable {
     private final DeskLimits limits;
     private final DeskState desk;
     private final AtomicLong seen = new AtomicLong();
+    /** The tickets the desk holds, as last read from the store: scoring by id reads them without a query. */
+    private final Map<String, Stored> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The order tickets entered {@link #recent}, so the oldest leave first past the bound; guarded by this. */
+    private final java.util.Queue<String> entered = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Outcomes reported by POST /v1/outcomes, as last read from the store. */
+    private final Map<String, Map.Entry<Boolean, Instant>> reported = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DeskWriter writer;
     private final Thread follower;
     private volatile boolean running = true;
 
@@ -67,6 +74,7 @@ final class LiveDesk implements AutoCloseable {
             LOG.info("desk: {} tickets read from {} up to {}", recent.tickets().size(), store.name(), latest);
         }
         seen.set(seq);
+        writer = new DeskWriter(limits.maxPending(), this::ingest);
         follower = Thread.ofPlatform().name("desk-follower").daemon(true).start(this::follow);
     }
 
@@ -78,6 +86,28 @@ final class LiveDesk implements AutoCloseable {
     /** @return the store's sequence number up to which this desk has read what others wrote */
     long seen() {
         return seen.get();
+    }
+
+    /**
+     * A stored ticket and its events, in order.
+     *
+     * @param ticket the ticket
+     * @param events its events
+     */
+    record Stored(Ticket ticket, List<TicketEvent> events) {
+    }
+
+    /**
+     * @param id a ticket id
+     * @return the ticket and its events, from memory when the desk holds it, otherwise from the store; or null
+     */
+    Stored ticket(String id) {
+        Stored s = recent.get(id);
+        if (s != null) {
+            return s;
+        }
+        TicketData d = store.ticket(id);
+        return d.tickets().isEmpty() ? null : new Stored(d.tickets().getFirst(), d.eventsOf(id));
     }
 
     /** @return the store */
@@ -102,6 +132,44 @@ final class LiveDesk implements AutoCloseable {
         return added;
     }
 
+    /**
+     * A scored ticket is news of the desk: it goes into the desk at once, with the events the desk holds and
+     * those sent, and into the store soon after, by the writer, whose read-back then settles the desk.
+     *
+     * @param tickets tickets scored, each with its events in {@code events}
+     * @param events  their events
+     * @return false when the writer's queue is full and the tickets will not be stored
+     */
+    boolean remember(List<Ticket> tickets, List<TicketEvent> events) {
+        Map<String, List<TicketEvent>> sent = new java.util.HashMap<>();
+        events.forEach(e -> sent.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e));
+        for (Ticket t : tickets) {
+            Stored held = recent.get(t.id());
+            List<TicketEvent> mine = sent.getOrDefault(t.id(), List.of());
+            putProvisionally(t, held == null ? mine : union(held.events(), mine));
+        }
+        return writer.offer(tickets, events);
+    }
+
+    /** The events held, then those sent that are new, in time order (held first at equal instants, as stored). */
+    private static List<TicketEvent> union(List<TicketEvent> held, List<TicketEvent> sent) {
+        LinkedHashSet<TicketEvent> all = new LinkedHashSet<>(held);
+        all.addAll(sent);
+        List<TicketEvent> out = new ArrayList<>(all);
+        out.sort(java.util.Comparator.comparing(TicketEvent::at));
+        return out;
+    }
+
+    /** @return scored requests waiting to be stored */
+    int pendingWrites() {
+        return writer.pending();
+    }
+
+    /** @return scored requests not remembered because the writer's queue was full */
+    long unremembered() {
+        return writer.dropped();
+    }
+
     /** Records an outcome reported from outside. */
     synchronized void outcome(String ticketId, boolean breached, Instant at) {
         store.putOutcome(ticketId, breached, at);
@@ -122,9 +190,24 @@ final class LiveDesk implements AutoCloseable {
     }
 
     private void put(Ticket t, List<TicketEvent> events) {
+        Map.Entry<Boolean, Instant> outcome = store.outcome(t.id());
+        if (outcome != null) {
+            reported.put(t.id(), outcome);
+        }
+        putProvisionally(t, events);
+    }
+
+    /** Puts a ticket from what is known here, without asking the store. */
+    private void putProvisionally(Ticket t, List<TicketEvent> events) {
+        if (recent.put(t.id(), new Stored(t, List.copyOf(events))) == null) {
+            entered.add(t.id());
+            while (recent.size() > limits.maxTickets()) {
+                recent.remove(entered.poll());
+            }
+        }
         DeskEvents e = DeskEvents.of(t, events, policies.select(t), metric, limits.horizon());
-        Map.Entry<Boolean, Instant> reported = store.outcome(t.id());
-        desk.put(reported == null ? e : e.withOutcome(reported.getValue().toEpochMilli(), reported.getKey()));
+        Map.Entry<Boolean, Instant> known = reported.get(t.id());
+        desk.put(known == null ? e : e.withOutcome(known.getValue().toEpochMilli(), known.getKey()));
     }
 
     /** Follows what other replicas write: every poll interval, the tickets written since the last one seen. */
@@ -154,6 +237,7 @@ final class LiveDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         running = false;
         follower.interrupt();
         try {

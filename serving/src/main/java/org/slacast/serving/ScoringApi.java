@@ -74,6 +74,7 @@ public final class ScoringApi implements AutoCloseable {
             ScoringService scoring = new ScoringService(models, config, log, desk);
             metrics.bind(desk.state());
             metrics.bindStore(desk::seen);
+            metrics.bindWriter(desk::pendingWrites, desk::unremembered);
             Javalin server = SlacastServer.create(config, models, scoring, metrics);
             try {
                 server.start();

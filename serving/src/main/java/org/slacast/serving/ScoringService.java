@@ -157,8 +157,8 @@ public final class ScoringService {
     }
 
     /**
-     * A ticket sent to be scored is news of the desk: it and its events go into the store, once (an event sent
-     * again is a duplicate). A ticket created in the future is scored but not remembered, so no client can move
+     * A ticket sent to be scored is news of the desk: it and its events go into the desk at once and into the
+     * store soon after, once (an event sent again is a duplicate). A ticket created in the future is scored but not remembered, so no client can move
      * the desk's clock.
      */
     private void remember(List<TicketJson.Request> requests) {
@@ -171,7 +171,7 @@ public final class ScoringService {
             }
         }
         if (!tickets.isEmpty()) {
-            desk.ingest(tickets, events);
+            desk.remember(tickets, events);
         }
     }
 
@@ -190,16 +190,16 @@ public final class ScoringService {
         if (m == null) {
             throw new ServiceUnavailableResponse("no model is active; train one and activate it");
         }
-        org.slacast.core.csv.TicketData d = desk.store().ticket(ticketId);
-        if (d.tickets().isEmpty()) {
+        LiveDesk.Stored d = desk.ticket(ticketId);
+        if (d == null) {
             return null;
         }
-        Ticket t = d.tickets().getFirst();
-        Instant at = asOf != null ? asOf : latest(d.eventsOf(ticketId), t.createdAt());
+        Ticket t = d.ticket();
+        Instant at = asOf != null ? asOf : latest(d.events(), t.createdAt());
         if (at.isBefore(t.createdAt())) {
             throw BadRequest.field("as_of", "is before the ticket's created_at (" + t.createdAt() + ")");
         }
-        List<TicketEvent> known = d.eventsOf(ticketId).stream().filter(e -> !e.at().isAfter(at)).toList();
+        List<TicketEvent> known = d.events().stream().filter(e -> !e.at().isAfter(at)).toList();
         ActiveModel.Loaded shadow = shadowOf(m);
         return score(m, shadow, new TicketJson.Request(t, known, at), requestId, k, how);
     }

@@ -64,11 +64,13 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      * @param maxTickets most tickets remembered; the oldest go first
      * @param poll       how often the server reads what other replicas wrote to the store: every replica reaches
      *                   the same desk within this bound
+     * @param maxPending most scored requests whose tickets wait to be written to the store; past it a scored
+     *                   ticket is not remembered, and this is counted
      */
-    public record DeskLimits(Duration horizon, int maxTickets, Duration poll) {
-        /** @return 30 days, 200,000 tickets, polled every second */
+    public record DeskLimits(Duration horizon, int maxTickets, Duration poll, int maxPending) {
+        /** @return 30 days, 200,000 tickets, polled every second, 10,000 pending writes */
         public static DeskLimits defaults() {
-            return new DeskLimits(Duration.ofDays(30), 200_000, Duration.ofSeconds(1));
+            return new DeskLimits(Duration.ofDays(30), 200_000, Duration.ofSeconds(1), 10_000);
         }
     }
 

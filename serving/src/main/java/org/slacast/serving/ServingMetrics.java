@@ -107,6 +107,18 @@ public final class ServingMetrics {
                 + "unresolved, past the open horizon or the bound").register(registry);
     }
 
+    /**
+     * @param pending      scored requests waiting to be stored
+     * @param unremembered scored requests not remembered because the queue was full
+     */
+    void bindWriter(java.util.function.IntSupplier pending, java.util.function.LongSupplier unremembered) {
+        Gauge.builder("slacast_desk_pending_writes", pending::getAsInt)
+                .description("Scored requests whose tickets wait to be written to the desk store").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_desk_unremembered", unremembered,
+                u -> (double) u.getAsLong()).description("Scored requests whose tickets were not remembered: the "
+                + "write queue was full (--desk-max-pending)").register(registry);
+    }
+
     /** @param seen the store sequence number the desk has followed to, so replicas' lag can be watched */
     void bindStore(java.util.function.LongSupplier seen) {
         Gauge.builder("slacast_desk_store_sequence", () -> (double) seen.getAsLong())

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slacast.core.csv.TicketData;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
 import org.slacast.models.Explanation;
@@ -91,18 +90,18 @@ final class TicketController {
     }
 
     private Instant storedCreation(String ticketId) {
-        TicketData d = scoring.desk().store().ticket(ticketId);
-        return d.tickets().isEmpty() ? null : d.tickets().getFirst().createdAt();
+        LiveDesk.Stored d = scoring.desk().ticket(ticketId);
+        return d == null ? null : d.ticket().createdAt();
     }
 
     void ticket(Context ctx) {
         String id = id(ctx);
-        TicketData d = scoring.desk().store().ticket(id);
-        if (d.tickets().isEmpty()) {
+        LiveDesk.Stored d = scoring.desk().ticket(id);
+        if (d == null) {
             throw new NotFoundResponse("no ticket '" + ScoreJson.plain(id, 80) + "' in the desk store");
         }
-        Ticket t = d.tickets().getFirst();
-        List<TicketEvent> events = d.eventsOf(id);
+        Ticket t = d.ticket();
+        List<TicketEvent> events = d.events();
         Instant at = asOf(ctx, events.isEmpty() ? t.createdAt() : events.getLast().at());
         var sla = new org.slacast.core.clock.SlaClock().measure(t, events, models.policies().select(t), at);
         ctx.contentType(JSON_TYPE).result(ScoreJson.bytes(g -> ScoreJson.ticket(g, t, events, sla)));

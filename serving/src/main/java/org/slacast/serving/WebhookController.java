@@ -53,7 +53,7 @@ final class WebhookController {
         }
         // An update carries the issue as it is now: its attributes would rewrite what the ticket had at creation,
         // so they only create a ticket the store does not hold yet.
-        boolean stored = !scoring.desk().store().ticket(t.id()).tickets().isEmpty();
+        boolean stored = scoring.desk().ticket(t.id()) != null;
         List<Ticket> tickets = d.created() || !stored ? List.of(t) : List.of();
         List<TicketEvent> events = d.events();
         int added = scoring.desk().ingest(tickets, events);

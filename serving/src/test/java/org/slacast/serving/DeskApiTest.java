@@ -95,7 +95,7 @@ class DeskApiTest {
     @Test
     void aTicketWithNoNewsForTheHorizonLeavesTheOpenQueueAndIsCounted() throws Exception {
         ServingConfig c = TestApi.config("lr-a").withDesk(new ServingConfig.DeskLimits(Duration.ofHours(2), 1000,
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), 100));
         try (TestApi api = TestApi.start(c)) {
             ok(api.post("/v1/events", events(TICKET)));
             assertThat(metric(api, "slacast_desk_open_tickets")).isEqualTo(1.0);
@@ -103,6 +103,23 @@ class DeskApiTest {
             ok(api.post("/v1/events", events(TICKET.replace("A-1", "A-2").replace("08:30", "11:31"))));
             assertThat(metric(api, "slacast_desk_open_tickets")).isEqualTo(1.0);
             assertThat(metric(api, "slacast_desk_expired_tickets_total")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aScoredTicketIsInTheDeskAtOnceAndInTheStoreAfterAStop(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        ServingConfig c = TestApi.config("lr-a").withStore("jdbc:duckdb:" + dir.resolve("desk.duckdb"));
+        try (TestApi api = TestApi.start(c)) {
+            assertThat(api.post("/v1/score", ScoringApiTest.TICKET).statusCode()).isEqualTo(200);
+            assertThat(ok(api.get("/v1/tickets/T-1")).get("events").findValuesAsText("type"))
+                    .containsExactly("first_response");
+        }
+        // The stop wrote what was queued: a new server reads it from the store.
+        try (TestApi api = TestApi.start(c)) {
+            assertThat(ok(api.get("/v1/tickets/T-1")).at("/ticket/priority").asText()).isEqualTo("high");
+            assertThat(metric(api, "slacast_desk_pending_writes")).isZero();
+            assertThat(metric(api, "slacast_desk_unremembered_total")).isZero();
         }
     }
 
