@@ -38,15 +38,17 @@ public final class DeskStore implements AutoCloseable {
     /** {@code at} is a keyword in DuckDB, so it is quoted wherever it is named. */
     private static final String EVENT_COLS = String.join(", ", NativeFormat.EVENT_COLUMNS).replace(" at,", " \"at\",");
 
-    /** Rows per INSERT statement: one statement per row costs milliseconds each in DuckDB. */
+    /** Rows per INSERT statement in PostgreSQL. */
     private static final int ROWS = 500;
 
     private final String url;
     private final String name;
     private final Connection c;
+    private final boolean duck;
 
     private DeskStore(String url, Connection c) {
         this.url = url;
+        this.duck = url.startsWith("jdbc:duckdb:");
         this.name = JdbcRows.redacted(url);
         this.c = c;
     }
@@ -92,6 +94,9 @@ public final class DeskStore implements AutoCloseable {
             s.execute("CREATE INDEX IF NOT EXISTS events_seq ON events (seq)");
             s.execute("CREATE INDEX IF NOT EXISTS tickets_seq ON tickets (seq)");
         }
+        if (duck) {
+            DuckDbAppends.stage(c);
+        }
     }
 
     /** @return the store's URL with any password masked */
@@ -120,6 +125,10 @@ public final class DeskStore implements AutoCloseable {
                 + ", seq = EXCLUDED.seq";
         try {
             inTransaction(() -> {
+                if (duck) {
+                    DuckDbAppends.tickets(c, all, update);
+                    return 0;
+                }
                 for (int from = 0; from < all.size(); from += ROWS) {
                     List<Ticket> part = all.subList(from, Math.min(all.size(), from + ROWS));
                     String sql = "INSERT INTO tickets (" + TICKET_COLS + ", seq) VALUES "
@@ -163,6 +172,9 @@ public final class DeskStore implements AutoCloseable {
         String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('desk_seq'))";
         try {
             return inTransaction(() -> {
+                if (duck) {
+                    return DuckDbAppends.events(c, all);
+                }
                 int added = 0;
                 for (int from = 0; from < all.size(); from += ROWS) {
                     List<Map.Entry<String, TicketEvent>> part = all.subList(from, Math.min(all.size(), from + ROWS));
