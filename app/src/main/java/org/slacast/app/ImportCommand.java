@@ -77,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%d rows read (%s): %d tickets, %d events written to %s; %d rows rejected (see %s)%s%s%n", s.rows(),
                 s.readAs(), s.tickets(), s.events(), out, s.rejects().size(), out.resolve("rejects.csv"),
-                s.empty() > 0 ? "; " + s.empty() + " rows of nothing but separators skipped" : "",
+                s.empty() > 0 ? "; " + s.empty() + " empty rows skipped" : "",
                 s.outcomes() > 0 ? "; " + s.outcomes() + " given outcomes in outcomes.csv" : "");
         if (!s.rejects().isEmpty()) {
             o.println("first reject: " + s.rejects().getFirst());

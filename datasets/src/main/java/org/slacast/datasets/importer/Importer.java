@@ -200,8 +200,10 @@ public final class Importer {
             priority = Priority.of(impact, urgency);
         }
         if (priority == null) {
-            throw new RowException(mapping.fields().getOrDefault("priority", "priority"),
-                    "is empty; map it, or map impact and urgency");
+            boolean matrix = mapping.fields().containsKey("impact") && mapping.fields().containsKey("urgency");
+            throw new RowException(mapping.fields().getOrDefault("priority", "priority"), matrix
+                    ? "is empty, and so is impact or urgency; a ticket needs a priority"
+                    : "is empty; map it, or map impact and urgency");
         }
         String customer = values.value(r, "customer");
         String requester = values.value(r, "requester");

@@ -33,7 +33,7 @@ public record DelimitedFile(Path file, ExportFormat format, char separator, bool
         if (format.delimiter() != null) {
             return new DelimitedFile(file, format, format.delimiter(), false);
         }
-        return new DelimitedFile(file, format, detect(sample(file, format)), true);
+        return new DelimitedFile(file, format, detect(sample(file, format), format.decimal()), true);
     }
 
     @Override
@@ -57,15 +57,19 @@ public record DelimitedFile(Path file, ExportFormat format, char separator, bool
      * following lines into as many. Header names seldom hold a separator, while values (decimal commas, free text)
      * often do, so the header decides.
      *
-     * @param sample the start of the file
-     * @return the separator, ',' when none splits the header
+     * @param sample  the start of the file
+     * @param decimal the decimal separator; a decimal comma rules the comma out (unless the mapping names it)
+     * @return the separator, ',' when none splits the header (';' with a decimal comma)
      */
-    static char detect(String sample) {
+    static char detect(String sample, char decimal) {
         String[] lines = sample.split("\r?\n", 21);
-        char best = ',';
+        char best = decimal == ',' ? ';' : ',';
         long bestHeader = 0;
         long bestAgree = -1;
         for (char c : ExportFormat.DELIMITERS) {
+            if (c == decimal) {
+                continue;
+            }
             long header = count(lines[0], c);
             long agree = 0;
             for (int i = 1; i < lines.length - 1; i++) {
