@@ -44,7 +44,9 @@ record CaseEvents(ImportMapping mapping, RowValues values, Anonymiser anonymiser
                 paused = activity(t, p, agent, paused, out);
                 changes(t, p, agent, last, out.subList(before, out.size()), out);
             }
-            if (mapping.fields().containsKey("created_at") && out.stream().noneMatch(e -> e.type() == EventType.CREATED)) {
+            // A created_at column dates the ticket; its created event is there even if no activity made one then.
+            if (mapping.fields().containsKey("created_at") && out.stream()
+                    .noneMatch(e -> e.type() == EventType.CREATED && e.at().equals(t.createdAt()))) {
                 out.addFirst(TicketEvent.of(t.id(), t.createdAt(), EventType.CREATED));
             }
             rows.forEach(p -> times(t, p, out));
