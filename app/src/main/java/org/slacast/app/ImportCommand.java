@@ -27,7 +27,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--mapping", required = true, paramLabel = "M.yaml", description = "The column mapping.")
     private Path mapping;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV export or event log.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The export or event log: delimited text (CSV, ;, tab or | separated), .xlsx or .parquet.")
     private Path input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -75,8 +75,9 @@ public final class ImportCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Importer.Summary s = new Importer(m, anon).run(input, out);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("%d rows read: %d tickets, %d events written to %s; %d rows rejected (see %s)%s%n", s.rows(),
-                s.tickets(), s.events(), out, s.rejects().size(), out.resolve("rejects.csv"),
+        o.printf("%d rows read (%s): %d tickets, %d events written to %s; %d rows rejected (see %s)%s%s%n", s.rows(),
+                s.readAs(), s.tickets(), s.events(), out, s.rejects().size(), out.resolve("rejects.csv"),
+                s.empty() > 0 ? "; " + s.empty() + " empty rows skipped" : "",
                 s.outcomes() > 0 ? "; " + s.outcomes() + " given outcomes in outcomes.csv" : "");
         if (!s.rejects().isEmpty()) {
             o.println("first reject: " + s.rejects().getFirst());

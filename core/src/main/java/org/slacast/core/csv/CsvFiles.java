@@ -1,5 +1,6 @@
 package org.slacast.core.csv;
 
+import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.CSVWriterBuilder;
@@ -9,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,12 +39,35 @@ public final class CsvFiles {
      * @throws CsvFileException if the file is missing, has no header, lacks a required column, or is not CSV
      */
     public static Map<String, Integer> read(Path file, Collection<String> required, Consumer<CsvRow> sink) {
+        return read(file, StandardCharsets.UTF_8, ',', "convert it to UTF-8 first", required, sink);
+    }
+
+    /**
+     * Streams the data rows of a file in another encoding or with another separator, as exports come.
+     *
+     * @param file      the file
+     * @param charset   its encoding
+     * @param separator the field separator
+     * @param required  header names that must be present
+     * @param sink      receives each data row
+     * @return the header map
+     * @throws CsvFileException if the file is missing, has no header, lacks a required column, or is not CSV
+     */
+    public static Map<String, Integer> read(Path file, Charset charset, char separator, Collection<String> required,
+                                            Consumer<CsvRow> sink) {
+        return read(file, charset, separator, "give its encoding in the import mapping (encoding: UTF-8, "
+                + "Windows-1252 or ISO-8859-1), or convert it to UTF-8", required, sink);
+    }
+
+    private static Map<String, Integer> read(Path file, Charset charset, char separator, String encodingAdvice,
+                                             Collection<String> required, Consumer<CsvRow> sink) {
         String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new CsvFileException(name + ": is a directory; give a CSV file");
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(in).build()) {
+        try (BufferedReader in = Files.newBufferedReader(file, charset);
+             CSVReader csv = new CSVReaderBuilder(in)
+                     .withCSVParser(new CSVParserBuilder().withSeparator(separator).build()).build()) {
             String[] header = csv.readNext();
             if (header == null) {
                 throw new CsvFileException(name + ": the file is empty; expected a header row");
@@ -78,7 +103,7 @@ public final class CsvFiles {
         } catch (java.nio.file.AccessDeniedException e) {
             throw new CsvFileException(name + ": permission denied");
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new CsvFileException(name + ": not UTF-8 text; convert it to UTF-8 first");
+            throw new CsvFileException(name + ": not " + charset.name() + " text; " + encodingAdvice);
         } catch (IOException e) {
             throw new CsvFileException(name + ": cannot read: " + e.getMessage());
         } catch (CsvValidationException e) {

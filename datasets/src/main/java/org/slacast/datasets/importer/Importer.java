@@ -6,10 +6,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,25 +24,31 @@ import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
 import org.slacast.core.ticket.Tier;
 import org.slacast.core.ticket.Urgency;
+import org.slacast.datasets.importer.export.ExportFile;
 
 /**
- * Turns a ticket export or an event log into native tickets and events. Rows that cannot be read go to the
- * rejects with file, line, column and reason; every other row is written.
+ * Turns a ticket export or an event log (delimited text, .xlsx or Parquet) into native tickets and events. Rows
+ * that cannot be read go to the rejects with file, line, column and reason; rows of nothing but separators are
+ * skipped and counted; every other row is written.
  */
 public final class Importer {
+    private static final List<String> LATER_TIMES = List.of("first_response_at", "resolved_at", "closed_at");
     private final ImportMapping mapping;
     private final Anonymiser anonymiser;
 
     /**
      * The counts of one import.
      *
-     * @param rows     data rows read
+     * @param rows     data rows read, the empty ones included
      * @param tickets  tickets written
      * @param events   events written
      * @param rejects  rows left out, with reasons
      * @param outcomes given outcomes written
+     * @param empty    rows of nothing but separators (or blank cells), skipped
+     * @param readAs   how the file was read, e.g. {@code ';'-separated (detected), UTF-8}
      */
-    public record Summary(long rows, long tickets, long events, List<Reject> rejects, long outcomes) {
+    public record Summary(long rows, long tickets, long events, List<Reject> rejects, long outcomes, long empty,
+                          String readAs) {
     }
 
     /**
@@ -59,26 +61,32 @@ public final class Importer {
     }
 
     /**
-     * @param input the source CSV
+     * @param input the source: CSV or other delimited text, .xlsx, or .parquet
      * @param out   the output directory: tickets.csv, events.csv, rejects.csv, and outcomes.csv if mapped
      * @return the counts
      */
     public Summary run(Path input, Path out) {
+        ExportFile export = ExportFile.of(input, mapping.format());
+        RowValues values = new RowValues(mapping, export.typedTimes());
         List<Reject> rejects = new ArrayList<>();
-        Map<String, List<Parsed>> cases = new LinkedHashMap<>();
-        long[] rows = {0};
+        Map<String, List<SourceRow>> cases = new LinkedHashMap<>();
+        long[] counts = {0, 0};
         boolean[] checked = {false};
-        Map<String, Integer> header = CsvFiles.read(input, List.of(), row -> {
-            if (!checked[0]) {
-                mapping.checkColumns(input.toString(), row.columns().keySet());
+        Map<String, Integer> header = export.read(row -> {
+            counts[0]++;
+            if (!checked[0] && row.malformed() == null) {
+                mapping.checkColumns(input.toString(), row.columns().keySet(), export.describe());
                 checked[0] = true;
             }
-            rows[0]++;
+            if (RowValues.empty(row)) {
+                counts[1]++;
+                return;
+            }
             try {
-                Parsed p = parse(row);
-                List<Parsed> rowsOfCase = cases.computeIfAbsent(p.ticketId, k -> new ArrayList<>());
+                SourceRow p = parse(values, row);
+                List<SourceRow> rowsOfCase = cases.computeIfAbsent(p.ticketId(), k -> new ArrayList<>());
                 if (!mapping.eventLog() && !rowsOfCase.isEmpty()) {
-                    throw new RowException(mapping.fields().get("ticket_id"), "ticket " + p.ticketId
+                    throw new RowException(mapping.fields().get("ticket_id"), "ticket " + p.ticketId()
                             + " appears twice; the first is kept");
                 }
                 rowsOfCase.add(p);
@@ -87,222 +95,129 @@ public final class Importer {
             }
         });
         if (!checked[0]) {
-            mapping.checkColumns(input.toString(), header.keySet());
+            mapping.checkColumns(input.toString(), header.keySet(), export.describe());
         }
-        long tickets = 0;
-        long events = 0;
-        long outcomes = 0;
+        long[] written = write(input, out, values, cases, rejects);
+        CsvFiles.writeRejects(out.resolve("rejects.csv"), rejects);
+        return new Summary(counts[0], written[0], written[1], rejects, written[2], counts[1], export.describe());
+    }
+
+    /** @return tickets, events and outcomes written */
+    private long[] write(Path input, Path out, RowValues values, Map<String, List<SourceRow>> cases,
+                         List<Reject> rejects) {
+        long[] n = {0, 0, 0};
+        CaseEvents caseEvents = new CaseEvents(mapping, values, anonymiser);
         try (NativeFormat.Writer w = new NativeFormat.Writer(out);
              Writer ow = mapping.outcome() == null ? Writer.nullWriter() : Files.newBufferedWriter(out.resolve("outcomes.csv"))) {
             if (mapping.outcome() != null) {
                 ow.write("ticket_id,breached\n");
             }
-            for (List<Parsed> rowsOfCase : cases.values()) {
-                rowsOfCase.sort(Comparator.comparing((Parsed p) -> p.at).thenComparingLong(p -> p.line));
-                Parsed first = rowsOfCase.getFirst();
+            for (List<SourceRow> rowsOfCase : cases.values()) {
+                rowsOfCase.sort(Comparator.comparing(SourceRow::at).thenComparingLong(SourceRow::line));
+                SourceRow first = rowsOfCase.getFirst();
                 Ticket t;
                 try {
-                    t = ticket(first);
+                    t = ticket(values, first, CaseEvents.createdAt(rowsOfCase));
                 } catch (RowException e) {
-                    rejects.add(new Reject(input.toString(), first.line, e.column() == null ? "" : e.column(),
+                    rejects.add(new Reject(input.toString(), first.line(), e.column() == null ? "" : e.column(),
                             e.getMessage() + (rowsOfCase.size() > 1 ? " (the case's other " + (rowsOfCase.size() - 1)
                                     + " rows are left out with it)" : "")));
                     continue;
                 }
                 w.write(t);
-                tickets++;
-                for (TicketEvent e : events(t, rowsOfCase)) {
+                n[0]++;
+                for (TicketEvent e : caseEvents.of(t, rowsOfCase)) {
                     w.write(e);
-                    events++;
+                    n[1]++;
                 }
-                String given = rowsOfCase.getLast().outcome;
+                String given = rowsOfCase.getLast().outcome();
                 if (given != null) {
                     ow.write(t.id() + "," + mapping.breachedWhen().contains(given.toLowerCase(Locale.ROOT)) + "\n");
-                    outcomes++;
+                    n[2]++;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write", e);
         }
-        CsvFiles.writeRejects(out.resolve("rejects.csv"), rejects);
-        return new Summary(rows[0], tickets, events, rejects, outcomes);
+        return n;
     }
 
-    /** One source row, read but not yet assembled. */
-    private static final class Parsed {
-        long line;
-        String ticketId;
-        Instant at;
-        String activity;
-        CsvRow row;
-        Map<String, Instant> times = new LinkedHashMap<>();
-        String outcome;
-    }
-
-    private Parsed parse(CsvRow row) {
-        Parsed p = new Parsed();
-        p.line = row.line();
-        p.row = row;
-        p.ticketId = value(row, "ticket_id");
-        if (p.ticketId == null) {
+    private SourceRow parse(RowValues values, CsvRow row) {
+        String ticketId = values.value(row, "ticket_id");
+        if (ticketId == null) {
             throw new RowException(mapping.fields().get("ticket_id"), "is empty; every row needs a ticket id");
         }
-        if (mapping.eventLog()) {
-            p.at = time(row, "at", true);
-            p.activity = value(row, "activity");
-        } else {
-            p.at = time(row, "created_at", true);
-            for (String f : List.of("first_response_at", "resolved_at", "closed_at")) {
-                Instant i = time(row, f, false);
-                if (i != null && i.isBefore(p.at)) {
-                    throw new RowException(mapping.fields().get(f), f + " " + i + " is before created_at " + p.at
-                            + "; fix the row or its date format");
-                }
-                if (i != null) {
-                    p.times.put(f, i);
-                }
+        Map<String, Instant> times = new LinkedHashMap<>();
+        Instant at = values.time(row, mapping.eventLog() ? "at" : "created_at", true);
+        Instant created = mapping.eventLog() ? values.time(row, "created_at", false) : at;
+        if (mapping.eventLog() && created != null) {
+            times.put("created_at", created);
+        }
+        for (String f : LATER_TIMES) {
+            Instant i = values.time(row, f, false);
+            if (i != null && created != null && i.isBefore(created)) {
+                throw new RowException(mapping.fields().get(f), f + " " + i + " is before created_at " + created
+                        + "; fix the row or its date format");
+            }
+            if (i != null) {
+                times.put(f, i);
             }
         }
-        if (mapping.outcome() != null) {
-            p.outcome = raw(row, mapping.outcome());
-        }
-        return p;
+        String activity = mapping.eventLog() ? values.value(row, "activity") : null;
+        String outcome = mapping.outcome() == null ? null : values.raw(row, mapping.outcome());
+        return new SourceRow(row.line(), ticketId, at, activity, row, times, tracked(values, row, activity), outcome);
     }
 
-    private Ticket ticket(Parsed first) {
-        CsvRow r = first.row;
-        Impact impact = level(r, "impact", Impact::parse);
-        Urgency urgency = level(r, "urgency", Urgency::parse);
-        Priority priority = level(r, "priority", Priority::parse);
+    /** Event logs: the values whose changes make events, read now so that a bad one rejects its row. */
+    private Map<String, Object> tracked(RowValues values, CsvRow row, String activity) {
+        Map<String, Object> tracked = new LinkedHashMap<>();
+        if (!mapping.eventLog()) {
+            return tracked;
+        }
+        String kind = mapping.activities().getOrDefault(activity == null ? "" : activity, "");
+        for (String f : List.of("priority", "tier", "team", "agent", "reopen_count")) {
+            boolean byActivity = (f.equals("priority") && kind.equals(EventType.PRIORITY_CHANGE.label()))
+                    || (f.equals("tier") && kind.equals(EventType.TIER_CHANGE.label()));
+            if (!mapping.changes().containsKey(f) && !byActivity) {
+                continue;
+            }
+            tracked.put(f, switch (f) {
+                case "priority" -> values.level(row, f, Priority::parse);
+                case "tier" -> values.level(row, f, Tier::parse);
+                case "reopen_count" -> values.number(row, f);
+                default -> values.value(row, f);
+            });
+        }
+        return tracked;
+    }
+
+    private Ticket ticket(RowValues values, SourceRow first, Instant createdAt) {
+        CsvRow r = first.row();
+        Impact impact = values.level(r, "impact", Impact::parse);
+        Urgency urgency = values.level(r, "urgency", Urgency::parse);
+        Priority priority = values.level(r, "priority", Priority::parse);
         if (priority == null && impact != null && urgency != null) {
             priority = Priority.of(impact, urgency);
         }
         if (priority == null) {
-            throw new RowException(mapping.fields().getOrDefault("priority", "priority"),
-                    "is empty; map it, or map impact and urgency");
+            boolean matrix = mapping.fields().containsKey("impact") && mapping.fields().containsKey("urgency");
+            throw new RowException(mapping.fields().getOrDefault("priority", "priority"), matrix
+                    ? "is empty, and so is impact or urgency; a ticket needs a priority"
+                    : "is empty; map it, or map impact and urgency");
         }
-        String customer = value(r, "customer");
-        String requester = value(r, "requester");
-        String subject = value(r, "subject");
-        String body = value(r, "body");
+        String customer = values.value(r, "customer");
+        String requester = values.value(r, "requester");
+        String subject = values.value(r, "subject");
+        String body = values.value(r, "body");
         if (anonymiser != null) {
             customer = anonymiser.token("org", customer);
             requester = anonymiser.token("person", requester);
             subject = anonymiser.scrub(subject);
             body = anonymiser.scrub(body);
         }
-        return new Ticket(first.ticketId, first.at, priority, impact, urgency, level(r, "tier", Tier::parse),
-                value(r, "team"), value(r, "category"), value(r, "system"), value(r, "channel"), customer,
-                value(r, "contract"), value(r, "region"), requester, subject, body);
-    }
-
-    private List<TicketEvent> events(Ticket t, List<Parsed> rows) {
-        List<TicketEvent> out = new ArrayList<>();
-        if (!mapping.eventLog()) {
-            Parsed p = rows.getFirst();
-            out.add(TicketEvent.of(t.id(), t.createdAt(), EventType.CREATED));
-            p.times.forEach((f, at) -> out.add(TicketEvent.of(t.id(), at, switch (f) {
-                case "first_response_at" -> EventType.FIRST_RESPONSE;
-                case "resolved_at" -> EventType.RESOLVED;
-                default -> EventType.CLOSED;
-            })));
-            out.sort(Comparator.comparing(TicketEvent::at));
-            return out;
-        }
-        boolean paused = false;
-        for (Parsed p : rows) {
-            String activity = p.activity == null ? "" : p.activity;
-            String kind = mapping.activities().getOrDefault(activity, "status_change");
-            if (kind.equals("ignore")) {
-                continue;
-            }
-            String agent = value(p.row, "agent");
-            if (anonymiser != null) {
-                agent = anonymiser.token("person", agent);
-            }
-            if (kind.equals("pause")) {
-                out.add(new TicketEvent(t.id(), p.at, EventType.STATUS_CHANGE, "pending_customer", null, null, null, agent));
-                paused = true;
-                continue;
-            }
-            EventType type = EventType.parse(kind);
-            if (paused && type != EventType.RESOLVED && type != EventType.CLOSED) {
-                // In an event log a pause lasts until the next activity.
-                out.add(new TicketEvent(t.id(), p.at, EventType.STATUS_CHANGE, "in_progress", null, null, null, agent));
-            }
-            paused = false;
-            String status = type == EventType.STATUS_CHANGE ? activity.strip().toLowerCase(Locale.ROOT).replace(' ', '_') : null;
-            if (type == EventType.STATUS_CHANGE && status.isEmpty()) {
-                continue;
-            }
-            Priority pr = type == EventType.PRIORITY_CHANGE ? level(p.row, "priority", Priority::parse) : null;
-            Tier tier = type == EventType.TIER_CHANGE ? level(p.row, "tier", Tier::parse) : null;
-            if ((type == EventType.PRIORITY_CHANGE && pr == null) || (type == EventType.TIER_CHANGE && tier == null)) {
-                continue;
-            }
-            out.add(new TicketEvent(t.id(), p.at, type, status, pr, tier, value(p.row, "team"), agent));
-        }
-        return out;
-    }
-
-    private <T> T level(CsvRow row, String field, java.util.function.Function<String, T> parser) {
-        return RowException.parsing(mapping.fields().get(field), value(row, field), parser,
-                "; add it under values." + field + " in " + mapping.source());
-    }
-
-    private String value(CsvRow row, String field) {
-        String column = mapping.fields().get(field);
-        if (column == null) {
-            return null;
-        }
-        String v = raw(row, column);
-        if (v == null) {
-            return null;
-        }
-        Map<String, String> map = mapping.values().get(field);
-        return map != null && map.containsKey(v) ? map.get(v) : v;
-    }
-
-    private String raw(CsvRow row, String column) {
-        Integer i = row.columns().get(column);
-        if (i == null || i >= row.values().length) {
-            return null;
-        }
-        String v = row.values()[i].strip();
-        return mapping.missing().contains(v) ? null : v;
-    }
-
-    private Instant time(CsvRow row, String field, boolean required) {
-        String v = value(row, field);
-        String column = mapping.fields().get(field);
-        if (v == null) {
-            if (required) {
-                throw new RowException(column, "is empty; a timestamp is required");
-            }
-            return null;
-        }
-        List<DateTimeFormatter> formats = mapping.formats().getOrDefault(field, java.util.Collections.singletonList(null));
-        for (DateTimeFormatter f : formats) {
-            try {
-                if (f == null) {
-                    return iso(v);
-                }
-                var parsed = f.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
-                return parsed instanceof OffsetDateTime o ? o.toInstant()
-                        : ((LocalDateTime) parsed).atZone(mapping.zone()).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // try the next format
-            }
-        }
-        throw new RowException(column, "'" + v + "' matches none of the formats given under formats." + field
-                + " in " + mapping.source());
-    }
-
-    private Instant iso(String v) {
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(v.replace(' ', 'T')).atZone(mapping.zone()).toInstant();
-        }
+        return new Ticket(first.ticketId(), createdAt, priority, impact, urgency, values.level(r, "tier", Tier::parse),
+                values.value(r, "team"), values.value(r, "category"), values.value(r, "system"),
+                values.value(r, "channel"), customer, values.value(r, "contract"), values.value(r, "region"),
+                requester, subject, body);
     }
 }
