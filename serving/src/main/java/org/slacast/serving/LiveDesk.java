@@ -68,8 +68,9 @@ final class LiveDesk implements AutoCloseable {
         Instant latest = store.latest();
         if (latest != null) {
             TicketData recent = store.window(latest.minus(REACH.plus(limits.horizon())));
+            reported.putAll(store.outcomes());
             for (Ticket t : recent.tickets()) {
-                put(t, recent.eventsOf(t.id()));
+                putProvisionally(t, recent.eventsOf(t.id()));
             }
             LOG.info("desk: {} tickets read from {} up to {}", recent.tickets().size(), store.name(), latest);
         }

@@ -331,6 +331,20 @@ public final class DeskStore implements AutoCloseable {
         }
     }
 
+    /** @return every ticket's latest reported outcome, read at once: a server starts without a query per ticket */
+    public synchronized Map<String, Map.Entry<Boolean, Instant>> outcomes() {
+        Map<String, Map.Entry<Boolean, Instant>> out = new java.util.HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ticket_id, breached, known_at "
+                + "FROM outcomes ORDER BY seq")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), Map.entry(rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read outcomes (" + firstLine(e) + ")", e);
+        }
+    }
+
     /** @return the latest instant stored (a creation or an event), or null for an empty store */
     public synchronized Instant latest() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(m) FROM (SELECT "
