@@ -124,13 +124,23 @@ final class LiveDesk implements AutoCloseable {
      * @return how many events were new (the rest were stored before)
      */
     synchronized int ingest(Collection<Ticket> tickets, Collection<TicketEvent> events) {
+        long before = store.sequence();
         store.putTickets(tickets);
         int added = store.putEvents(events);
-        Set<String> touched = new LinkedHashSet<>();
-        tickets.forEach(t -> touched.add(t.id()));
-        events.forEach(e -> touched.add(e.ticketId()));
-        refresh(touched);
+        refreshAfter(before);
         return added;
+    }
+
+    /**
+     * Reads back every ticket touched after a sequence number, in a few queries, and puts it again. Holding this
+     * desk's lock from the read to the put, a slower reader never puts an older reading over a newer one.
+     */
+    private synchronized void refreshAfter(long seq) {
+        DeskStore.Touched touched = store.touchedAfter(seq);
+        reported.putAll(touched.outcomes());
+        for (Ticket t : touched.data().tickets()) {
+            putProvisionally(t, touched.data().eventsOf(t.id()));
+        }
     }
 
     /**
@@ -219,8 +229,7 @@ final class LiveDesk implements AutoCloseable {
                 long now = store.sequence();
                 long before = seen.get();
                 if (now > before) {
-                    List<String> changed = new ArrayList<>(store.changedAfter(before));
-                    refresh(changed);
+                    refreshAfter(before);
                     seen.set(now);
                 }
             } catch (InterruptedException e) {

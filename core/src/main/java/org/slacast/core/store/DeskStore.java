@@ -293,28 +293,6 @@ public final class DeskStore implements AutoCloseable {
     }
 
     /**
-     * @param after a sequence number
-     * @return the ids of tickets written, or with events or outcomes written, after it
-     */
-    public synchronized List<String> changedAfter(long after) {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT ticket_id FROM tickets WHERE seq > ? UNION "
-                + "SELECT ticket_id FROM events WHERE seq > ? UNION SELECT ticket_id FROM outcomes WHERE seq > ?")) {
-            for (int i = 1; i <= 3; i++) {
-                p.setLong(i, after);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(name + ": cannot follow the store (" + firstLine(e) + ")", e);
-        }
-        return out;
-    }
-
-    /**
      * @param ticketId a ticket
      * @return its latest reported outcome: breached and when, or null
      */
@@ -331,13 +309,46 @@ public final class DeskStore implements AutoCloseable {
         }
     }
 
+    /**
+     * What changed after a sequence number, by this process or another.
+     *
+     * @param data     every ticket written, or with an event or outcome written, since; with all its events
+     * @param outcomes those tickets' latest reported outcomes
+     */
+    public record Touched(TicketData data, Map<String, Map.Entry<Boolean, Instant>> outcomes) {
+    }
+
+    /**
+     * @param after a sequence number, as {@link #sequence()} gave it
+     * @return the tickets touched since, read in three queries whatever their number
+     */
+    public synchronized Touched touchedAfter(long after) {
+        String touched = "ticket_id IN (SELECT ticket_id FROM tickets WHERE seq > ? UNION SELECT ticket_id FROM events "
+                + "WHERE seq > ? UNION SELECT ticket_id FROM outcomes WHERE seq > ?)";
+        List<Object> p = List.of(after, after, after);
+        TicketData d = TicketData.load(rows("SELECT " + TICKET_COLS + " FROM tickets WHERE " + touched
+                + " ORDER BY created_at, ticket_id", p, "tickets"), rows("SELECT " + EVENT_COLS + " FROM events WHERE "
+                + touched + " ORDER BY ticket_id, \"at\", seq", p, "events"));
+        return new Touched(d, outcomes("WHERE " + touched, p));
+    }
+
     /** @return every ticket's latest reported outcome, read at once: a server starts without a query per ticket */
     public synchronized Map<String, Map.Entry<Boolean, Instant>> outcomes() {
+        return outcomes("", List.of());
+    }
+
+    private Map<String, Map.Entry<Boolean, Instant>> outcomes(String where, List<Object> params) {
         Map<String, Map.Entry<Boolean, Instant>> out = new java.util.HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ticket_id, breached, known_at "
-                + "FROM outcomes ORDER BY seq")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), Map.entry(rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+        try (PreparedStatement p = c.prepareStatement("SELECT ticket_id, breached, known_at FROM outcomes " + where
+                + " ORDER BY seq")) {
+            for (int i = 0; i < params.size(); i++) {
+                p.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), Map.entry(rs.getBoolean(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+                }
             }
             return out;
         } catch (SQLException e) {

@@ -69,7 +69,12 @@ class DeskStoreTest {
             long seq = s.sequence();
             assertThat(seq).isPositive();
             s.putOutcome(files.tickets().getFirst().id(), true, cut);
-            assertThat(s.changedAfter(seq)).containsExactly(files.tickets().getFirst().id());
+            String first = files.tickets().getFirst().id();
+            DeskStore.Touched touched = s.touchedAfter(seq);
+            assertThat(touched.data().tickets()).extracting(org.slacast.core.ticket.Ticket::id).containsExactly(first);
+            assertThat(touched.data().eventsOf(first)).containsExactlyInAnyOrderElementsOf(files.eventsOf(first));
+            assertThat(touched.outcomes()).containsExactly(java.util.Map.entry(first, java.util.Map.entry(true, cut)));
+            assertThat(s.outcomes()).isEqualTo(touched.outcomes());
             assertThat(s.outcome(files.tickets().getFirst().id())).isEqualTo(java.util.Map.entry(true, cut));
         }
     }
