@@ -24,27 +24,40 @@ public final class Monitoring {
     record Prediction(String modelId, double probability, String team, String system, Boolean breached) {
     }
 
-    private final Map<String, Prediction> byTicket = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Prediction> eldest) {
-            return size() > TICKETS;
-        }
-    };
-    private final double[][] recentX = new double[RECENT][];
-    private final double[] recentP = new double[RECENT];
-    private int recentCount;
+    private final Map<String, Prediction> byTicket = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Tickets in the order first scored, so the oldest leave first past {@link #TICKETS}. */
+    private final java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Recent> recent =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
+    private final java.util.concurrent.atomic.AtomicLong recentCount = new java.util.concurrent.atomic.AtomicLong();
+
+    /** One recent score and the features it was computed from. */
+    private record Recent(double[] x, double p) {
+    }
 
     /** Creates empty monitoring. */
     public Monitoring() {
         // nothing seen yet
     }
 
-    synchronized void predicted(String ticketId, String modelId, double p, double[] x, String team, String system) {
-        Prediction old = byTicket.remove(ticketId);
-        byTicket.put(ticketId, new Prediction(modelId, p, team, system, old == null ? null : old.breached()));
-        int slot = recentCount++ % RECENT;
-        recentX[slot] = x;
-        recentP[slot] = p;
+    /** Called on every score: lock-free, so scorers never wait for each other or for a report. */
+    void predicted(String ticketId, String modelId, double p, double[] x, String team, String system) {
+        boolean[] first = {false};
+        byTicket.compute(ticketId, (k, old) -> {
+            first[0] = old == null;
+            return new Prediction(modelId, p, team, system, old == null ? null : old.breached());
+        });
+        if (first[0]) {
+            order.add(ticketId);
+            while (byTicket.size() > TICKETS) {
+                String eldest = order.poll();
+                if (eldest == null) {
+                    break;
+                }
+                byTicket.remove(eldest);
+            }
+        }
+        recent.set((int) (recentCount.getAndIncrement() % RECENT), new Recent(x, p));
     }
 
     /**
@@ -52,21 +65,16 @@ public final class Monitoring {
      * @param breached whether it breached
      * @return the prediction the outcome was matched to, or null when the ticket was never scored here
      */
-    synchronized Prediction outcome(String ticketId, boolean breached) {
-        Prediction p = byTicket.get(ticketId);
-        if (p == null) {
-            return null;
-        }
-        Prediction done = new Prediction(p.modelId(), p.probability(), p.team(), p.system(), breached);
-        byTicket.put(ticketId, done);
-        return done;
+    Prediction outcome(String ticketId, boolean breached) {
+        return byTicket.computeIfPresent(ticketId, (k, p) -> new Prediction(p.modelId(), p.probability(), p.team(),
+                p.system(), breached));
     }
 
     /**
      * @param active the active bundle, whose training distributions drift is measured against
-     * @return the monitoring report
+     * @return the monitoring report, computed from a snapshot, off the scoring path
      */
-    synchronized Map<String, Object> report(ModelBundle active) {
+    Map<String, Object> report(ModelBundle active) {
         List<Prediction> known = byTicket.values().stream().filter(p -> p.breached() != null).toList();
         double[] p = known.stream().mapToDouble(Prediction::probability).toArray();
         int[] y = known.stream().mapToInt(k -> k.breached() ? 1 : 0).toArray();
@@ -81,10 +89,17 @@ public final class Monitoring {
             out.put("breach_rate", m.positives() / (double) m.n());
             out.put("calibration", BinaryMetrics.calibration(p, y, 10));
         }
-        int n = Math.min(recentCount, RECENT);
+        List<Recent> scores = new ArrayList<>(RECENT);
+        for (int i = 0; i < RECENT; i++) {
+            Recent r = recent.get(i);
+            if (r != null) {
+                scores.add(r);
+            }
+        }
+        int n = scores.size();
         int[] histogram = new int[10];
-        for (int i = 0; i < n; i++) {
-            histogram[Math.min(9, (int) (recentP[i] * 10))]++;
+        for (Recent r : scores) {
+            histogram[Math.min(9, (int) (r.p() * 10))]++;
         }
         out.put("score_distribution", Map.of("bins", 10, "counts", histogram, "recent_scores", n));
         List<Map<String, Object>> drift = new ArrayList<>();
@@ -97,7 +112,7 @@ public final class Monitoring {
                 }
                 double[] col = new double[n];
                 for (int i = 0; i < n; i++) {
-                    col[i] = recentX[i][j];
+                    col[i] = scores.get(i).x()[j];
                 }
                 drift.add(Map.of("feature", d.feature(), "psi", Math.round(d.psi(col) * 1e4) / 1e4));
             }

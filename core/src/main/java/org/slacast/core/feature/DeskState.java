@@ -19,6 +19,9 @@ import org.slacast.core.ticket.Ticket;
  *
  * <p>Memory is bounded: long keys are kept as digests ({@link #key}), tickets wholly older than the longest
  * window behind the desk's clock are dropped, and at most {@code maxTickets} are held, the oldest going first.
+ *
+ * <p>Thread-safe: queries share a read lock and run in parallel; only a put, which changes a few sorted arrays in
+ * memory, takes it exclusively.
  */
 public final class DeskState {
     private static final long HOUR = 3_600_000L;
@@ -51,6 +54,8 @@ public final class DeskState {
     private long clock = Long.MIN_VALUE;
     private long trimmedAt = Long.MIN_VALUE;
     private long dropped;
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** Creates an empty desk that keeps every ticket put, for training: it is asked at any instant of the data. */
     public DeskState() {
@@ -76,23 +81,28 @@ public final class DeskState {
      *
      * @param e the ticket's desk events
      */
-    public synchronized void put(DeskEvents e) {
-        DeskEvents old = tickets.remove(e.ticket().id());
-        if (old != null) {
-            apply(old, -1);
-        }
-        tickets.put(e.ticket().id(), e);
-        apply(e, +1);
-        if (e.enter() > clock) {
-            clock = e.enter();
-            if (trims && (trimmedAt == Long.MIN_VALUE || clock - trimmedAt > DAY)) {
-                trim(clock - WINDOW - DAY);
-                trimmedAt = clock;
+    public void put(DeskEvents e) {
+        lock.writeLock().lock();
+        try {
+            DeskEvents old = tickets.remove(e.ticket().id());
+            if (old != null) {
+                apply(old, -1);
             }
-        }
-        while (tickets.size() > maxTickets) {
-            remove(tickets.keySet().iterator().next());
-            dropped++;
+            tickets.put(e.ticket().id(), e);
+            apply(e, +1);
+            if (e.enter() > clock) {
+                clock = e.enter();
+                if (trims && (trimmedAt == Long.MIN_VALUE || clock - trimmedAt > DAY)) {
+                    trim(clock - WINDOW - DAY);
+                    trimmedAt = clock;
+                }
+            }
+            while (tickets.size() > maxTickets) {
+                remove(tickets.keySet().iterator().next());
+                dropped++;
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 
@@ -100,8 +110,13 @@ public final class DeskState {
      * @param ticketId a ticket
      * @return what was put for it, or null
      */
-    public synchronized DeskEvents get(String ticketId) {
-        return tickets.get(ticketId);
+    public DeskEvents get(String ticketId) {
+        lock.readLock().lock();
+        try {
+            return tickets.get(ticketId);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /**
@@ -112,12 +127,17 @@ public final class DeskState {
      * @param at       when it became known
      * @return the ticket's events before the outcome, or null when the desk does not know the ticket
      */
-    public synchronized DeskEvents outcome(String ticketId, boolean breached, Instant at) {
-        DeskEvents e = tickets.get(ticketId);
-        if (e != null) {
-            put(e.withOutcome(at.toEpochMilli(), breached));
+    public DeskEvents outcome(String ticketId, boolean breached, Instant at) {
+        lock.writeLock().lock();
+        try {
+            DeskEvents e = tickets.get(ticketId);
+            if (e != null) {
+                put(e.withOutcome(at.toEpochMilli(), breached));
+            }
+            return e;
+        } finally {
+            lock.writeLock().unlock();
         }
-        return e;
     }
 
     private void remove(String ticketId) {
@@ -173,20 +193,25 @@ public final class DeskState {
      * @param at the instant
      * @return counts, open tickets and smoothed breach rates
      */
-    public synchronized History history(Ticket t, Instant at) {
-        long ms = at.toEpochMilli();
-        String requester = key(t.requester());
-        String team = key(t.team());
-        String system = key(t.system());
-        double desk = rate(deskOutcomes, deskBreaches, ms, 0, 0);
-        return new History(byRequester.arrivals(requester, ms, 7 * DAY), byRequester.arrivals(requester, ms, WINDOW),
-                bySystem.arrivals(system, ms, 7 * DAY), bySystem.arrivals(system, ms, WINDOW),
-                byTeam.arrivals(team, ms, 7 * DAY), byTeam.arrivals(team, ms, WINDOW),
-                rate(outcomesByTeam.get(team), breachesByTeam.get(team), ms, desk, PRIOR),
-                rate(outcomesBySystem.get(system), breachesBySystem.get(system), ms, desk, PRIOR), desk,
-                open(deskEntered, deskLeft, ms), open(enteredByTeam.get(team), leftByTeam.get(team), ms),
-                open(enteredBySystem.get(system), leftBySystem.get(system), ms),
-                deskArrivals.before(ms) - deskArrivals.upTo(ms - HOUR), bySystem.arrivals(system, ms, HOUR));
+    public History history(Ticket t, Instant at) {
+        lock.readLock().lock();
+        try {
+            long ms = at.toEpochMilli();
+            String requester = key(t.requester());
+            String team = key(t.team());
+            String system = key(t.system());
+            double desk = rate(deskOutcomes, deskBreaches, ms, 0, 0);
+            return new History(byRequester.arrivals(requester, ms, 7 * DAY), byRequester.arrivals(requester, ms, WINDOW),
+                    bySystem.arrivals(system, ms, 7 * DAY), bySystem.arrivals(system, ms, WINDOW),
+                    byTeam.arrivals(team, ms, 7 * DAY), byTeam.arrivals(team, ms, WINDOW),
+                    rate(outcomesByTeam.get(team), breachesByTeam.get(team), ms, desk, PRIOR),
+                    rate(outcomesBySystem.get(system), breachesBySystem.get(system), ms, desk, PRIOR), desk,
+                    open(deskEntered, deskLeft, ms), open(enteredByTeam.get(team), leftByTeam.get(team), ms),
+                    open(enteredBySystem.get(system), leftBySystem.get(system), ms),
+                    deskArrivals.before(ms) - deskArrivals.upTo(ms - HOUR), bySystem.arrivals(system, ms, HOUR));
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     private static int open(Times entered, Times left, long at) {
@@ -203,24 +228,39 @@ public final class DeskState {
     }
 
     /** @return how many tickets are open at the desk's clock (the latest arrival) */
-    public synchronized int openTickets() {
-        return clock == Long.MIN_VALUE ? 0 : deskEntered.upTo(clock) - deskLeft.upTo(clock);
+    public int openTickets() {
+        lock.readLock().lock();
+        try {
+            return clock == Long.MIN_VALUE ? 0 : deskEntered.upTo(clock) - deskLeft.upTo(clock);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** @return tickets held */
-    public synchronized int size() {
-        return tickets.size();
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return tickets.size();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** @return tickets that left the open queue for want of news, among those held, plus those dropped by the bound */
-    public synchronized long expiredTickets() {
-        long lapsed = 0;
-        for (DeskEvents e : tickets.values()) {
-            if (e.lapsed() && e.leave() <= clock) {
-                lapsed++;
+    public long expiredTickets() {
+        lock.readLock().lock();
+        try {
+            long lapsed = 0;
+            for (DeskEvents e : tickets.values()) {
+                if (e.lapsed() && e.leave() <= clock) {
+                    lapsed++;
+                }
             }
+            return lapsed + dropped;
+        } finally {
+            lock.readLock().unlock();
         }
-        return lapsed + dropped;
     }
 
     /**
