@@ -62,13 +62,13 @@ echo "== 3. start over a store of $big tickets"
 t0=$(date +%s%N); serve 7092 "jdbc:duckdb:$work/empty.duckdb"; wait_ready 7092
 echo "empty store: ready in $(elapsed "$t0") ms"; stop
 t0=$(date +%s%N); serve 7093 "jdbc:duckdb:$work/big.duckdb"; wait_ready 7093
-echo "$big-ticket store: ready in $(elapsed "$t0") ms ($(grep -o 'desk: [0-9]* tickets read' "$work/serve-7093.log"))"
+echo "$big-ticket store: ready in $(elapsed "$t0") ms ($(curl -s localhost:7093/metrics | grep '^slacast_desk_open_tickets '))"
 
 echo "== 4. wrk, $conns connections, ${secs} s each, after a 20 s warm-up"
-wrk -t2 -c"$conns" -d20s -s bench/ticket.lua http://127.0.0.1:7093 >/dev/null
+TICKETS="$big" RECENT=5000 wrk -t2 -c"$conns" -d20s -s bench/ticket.lua http://127.0.0.1:7093 >/dev/null
 echo "-- GET /health"
 wrk -t2 -c"$conns" -d"${secs}s" --latency http://127.0.0.1:7093/health | grep -E "Requests/sec|^ +(50|99)%"
-echo "-- GET /v1/tickets/{id}/score, the latest 10,000 tickets"
-TICKETS="$big" wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/ticket.lua http://127.0.0.1:7093 \
+echo "-- GET /v1/tickets/{id}/score, the latest 5,000 tickets (in the live window)"
+TICKETS="$big" RECENT=5000 wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/ticket.lua http://127.0.0.1:7093 \
   | grep -E "Requests/sec|^ +(50|99)%|Non-2xx"
 stop

@@ -1,9 +1,18 @@
 package org.slacast.app;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.slacast.app.replay.DeskClient;
+import org.slacast.app.replay.Replay;
+import org.slacast.app.replay.ReplayTimeline;
+import org.slacast.core.csv.TicketData;
 import org.slacast.serving.ScoringApi;
 import org.slacast.serving.ServingConfig;
 import picocli.CommandLine;
@@ -19,7 +28,8 @@ import picocli.CommandLine.Spec;
         + "on it against the baselines, write the report into the champion's bundle, then serve the champion over the "
         + "same store, with an embedded DuckDB prediction log. It "
         + "prints the URLs and a curl that works as printed; Ctrl-C stops it.",
-    "", "Example:", "  slacast demo            # everything under ./demo, on http://127.0.0.1:7070"})
+    "", "Examples:", "  slacast demo            # everything under ./demo, on http://127.0.0.1:7070",
+    "  slacast demo --live 14d # the last two weeks arrive through the API while it serves"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,6 +44,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--live", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = {"Hold back the desk's last DURATION of arrivals (e.g. 14d): train on what came before, then replay "
+                + "the rest into the server while it serves, at --replay-speed, so the desk fills as you watch."})
+    private Duration live;
+
+    @Option(names = "--replay-speed", defaultValue = "3600", paramLabel = "N",
+            description = "With --live: simulated seconds per second (default: ${DEFAULT-VALUE}, an hour a second).")
+    private double replaySpeed;
 
     @Mixin
     private ServeOptions serve;
@@ -54,8 +73,23 @@ public final class DemoCommand implements Callable<Integer> {
                 return code;
             }
         }
+        Instant from = null;
         String store = "jdbc:duckdb:" + dir.resolve("desk.duckdb");
-        int code = step("store", "load", "--data", data.toString(), "--store", store);
+        List<String> load = new ArrayList<>(List.of("store", "load", "--data", data.toString(), "--store", store));
+        if (live != null) {
+            TicketData d = TicketData.load(data);
+            // The last arrivals, not the last event: a long-open ticket's late resolution would leave nothing new.
+            from = d.tickets().stream().map(org.slacast.core.ticket.Ticket::createdAt).max(Instant::compareTo)
+                    .orElseThrow().minus(live);
+            // A store of its own, made afresh, so the held-back weeks arrive through the API as news.
+            Path file = dir.resolve("desk-live.duckdb");
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir.resolve("desk-live.duckdb.wal"));
+            store = "jdbc:duckdb:" + file;
+            load = new ArrayList<>(List.of("store", "load", "--data", data.toString(), "--store", store, "--until",
+                    from.toString()));
+        }
+        int code = step(load.toArray(String[]::new));
         if (code != 0) {
             return code;
         }
@@ -66,8 +100,36 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, data.resolve("policy.yaml")))
                 .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb")).withStore(store);
-        ServeCommand.serveUntilStopped(ScoringApi.start(cfg), spec.commandLine().getOut());
+        ScoringApi api = ScoringApi.start(cfg);
+        if (from != null) {
+            Instant start = from;
+            Thread.ofPlatform().name("demo-replay").daemon(true).start(() -> replay(api.url(), data, start));
+        }
+        ServeCommand.serveUntilStopped(api, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** Replays the held-back weeks into the running server, saying so at the start, every tenth and the end. */
+    private void replay(String url, Path data, Instant from) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            ReplayTimeline timeline = new ReplayTimeline(TicketData.load(data), from, null);
+            long total = timeline.tickets() + (long) timeline.events();
+            out.printf("replaying %,d tickets and %,d events from %s into %s at %.0fx%n", timeline.tickets(),
+                    timeline.events(), from, url, replaySpeed);
+            long[] said = {0};
+            Replay.Summary s = Replay.run(timeline, new DeskClient(URI.create(url), serve.firstKey(),
+                    Duration.ofSeconds(30)), new Replay.Options(1000, replaySpeed, false), r -> { }, done -> {
+                        if (done * 10 / total > said[0]) {
+                            said[0] = done * 10 / total;
+                            out.printf("replay: %d%% (%,d of %,d)%n", said[0] * 10, done, total);
+                        }
+                    });
+            out.printf("replay done: %,d tickets and %,d new events in %.0f s%n", s.tickets(), s.events(),
+                    s.took().toNanos() / 1e9);
+        } catch (RuntimeException e) {
+            out.println("replay stopped: " + e.getMessage());
+        }
     }
 
     /** Runs another command of this CLI with this command's output and error handling. */

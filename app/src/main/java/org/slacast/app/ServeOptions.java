@@ -69,6 +69,15 @@ final class ServeOptions {
         + "jira=datasets/mappings/jira-webhook.yaml (repeatable; see docs/import.md)."})
     java.util.Map<String, java.nio.file.Path> webhooks = new java.util.LinkedHashMap<>();
 
+    /** @return the first configured API key, for a client of this server in the same process, or null */
+    String firstKey() {
+        if (apiKeys == null || apiKeys.isBlank()) {
+            return null;
+        }
+        String pair = apiKeys.split(",")[0];
+        return pair.substring(0, Math.max(0, pair.lastIndexOf(':'))).strip();
+    }
+
     /** Applies these options to a configuration. */
     ServingConfig apply(ServingConfig base) {
         if (port < 0 || port > 65_535) {

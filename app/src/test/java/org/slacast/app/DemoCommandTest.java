@@ -67,4 +67,42 @@ class DemoCommandTest {
         assertThat(tmp.resolve("demo/data/tickets.csv")).exists();
         assertThat(Files.exists(tmp.resolve("demo/predictions.duckdb"))).isTrue();
     }
+
+    @Test
+    void theLiveDemoReplaysTheHeldBackDaysIntoTheServingDesk() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path dir = tmp.resolve("live");
+        Thread demo = Thread.ofPlatform().start(() -> Slacast.run(new PrintWriter(out, true),
+                new PrintWriter(err, true), "demo", dir.toString(), "--tickets", "1500", "--port", "0", "--live", "3d",
+                "--replay-speed", "0"));
+        try {
+            long until = System.nanoTime() + 240_000_000_000L;
+            while (!out.toString().contains("replay done") && demo.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            String printed = out.toString();
+            assertThat(printed).as(err.toString()).contains("replay done");
+            Matcher replaying = Pattern.compile("replaying ([\\d,]+) tickets").matcher(printed);
+            assertThat(replaying.find()).isTrue();
+            Matcher done = Pattern.compile("replay done: ([\\d,]+) tickets").matcher(printed);
+            assertThat(done.find()).isTrue();
+            int held = Integer.parseInt(replaying.group(1).replace(",", ""));
+            assertThat(held).isPositive().isLessThan(1500);
+            // Sent: the held-back tickets, and earlier ones that travel with their first replayed event.
+            assertThat(Integer.parseInt(done.group(1).replace(",", ""))).isGreaterThanOrEqualTo(held);
+            Matcher serving = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+)").matcher(printed);
+            assertThat(serving.find()).isTrue();
+            var d = org.slacast.core.csv.TicketData.load(dir.resolve("data"));
+            String last = d.tickets().stream().max(java.util.Comparator.comparing(
+                    org.slacast.core.ticket.Ticket::createdAt)).orElseThrow().id();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(serving.group(1) + "/v1/tickets/" + last + "/score")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        } finally {
+            demo.interrupt();
+            demo.join(30_000);
+        }
+    }
 }

@@ -108,7 +108,28 @@ final class LiveDesk implements AutoCloseable {
             return s;
         }
         TicketData d = store.ticket(id);
-        return d.tickets().isEmpty() ? null : new Stored(d.tickets().getFirst(), d.eventsOf(id));
+        if (d.tickets().isEmpty()) {
+            return null;
+        }
+        // Read through: the next look-up needs no query. A reading put meanwhile by a refresh is newer: kept.
+        Stored read = new Stored(d.tickets().getFirst(), List.copyOf(d.eventsOf(id)));
+        Stored held = recent.putIfAbsent(id, read);
+        if (held == null) {
+            noteEntry(id);
+        }
+        return held == null ? read : held;
+    }
+
+    /** Notes a ticket's entry into {@link #recent}; past the bound the earliest entered leaves. */
+    private void noteEntry(String id) {
+        entered.add(id);
+        while (recent.size() > limits.maxTickets()) {
+            String eldest = entered.poll();
+            if (eldest == null) {
+                return;
+            }
+            recent.remove(eldest);
+        }
     }
 
     /** @return the store */
@@ -211,10 +232,7 @@ final class LiveDesk implements AutoCloseable {
     /** Puts a ticket from what is known here, without asking the store. */
     private void putProvisionally(Ticket t, List<TicketEvent> events) {
         if (recent.put(t.id(), new Stored(t, List.copyOf(events))) == null) {
-            entered.add(t.id());
-            while (recent.size() > limits.maxTickets()) {
-                recent.remove(entered.poll());
-            }
+            noteEntry(t.id());
         }
         DeskEvents e = DeskEvents.of(t, events, policies.select(t), metric, limits.horizon());
         Map.Entry<Boolean, Instant> known = reported.get(t.id());
