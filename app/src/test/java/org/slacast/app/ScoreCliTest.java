@@ -125,41 +125,30 @@ class ScoreCliTest {
         Files.createDirectories(history);
         Files.createDirectories(batch);
         Files.copy(data.resolve("policy.yaml"), batch.resolve("policy.yaml"));
-        try (CSVReader in = new CSVReader(Files.newBufferedReader(data.resolve("tickets.csv")));
-             Writer h = Files.newBufferedWriter(history.resolve("tickets.csv"));
-             Writer b = Files.newBufferedWriter(batch.resolve("tickets.csv"));
-             ICSVWriter hc = CsvFiles.writer(h); ICSVWriter bc = CsvFiles.writer(b)) {
-            String[] header = in.readNext();
-            hc.writeNext(header, false);
-            bc.writeNext(header, false);
-            int column = List.of(header).indexOf("created_at");
-            for (String[] row; (row = in.readNext()) != null; ) {
-                boolean isLate = row[column].compareTo(cut) >= 0;
-                (isLate ? bc : hc).writeNext(row, false);
-                if (isLate) {
-                    late.add(row[0]);
-                }
+        split("tickets.csv", history, batch, (header, row) -> {
+            boolean isLate = row[List.of(header).indexOf("created_at")].compareTo(cut) >= 0;
+            if (isLate) {
+                late.add(row[0]);
             }
-        } catch (com.opencsv.exceptions.CsvValidationException e) {
-            throw new IOException(e);
-        }
-        splitEvents(history, batch, late);
+            return isLate;
+        });
+        split("events.csv", history, batch, (header, row) -> late.contains(row[0]));
         return late;
     }
 
-    private static void splitEvents(Path history, Path batch, Set<String> late) throws Exception {
-        try (CSVReader in = new CSVReader(Files.newBufferedReader(data.resolve("events.csv")));
-             Writer h = Files.newBufferedWriter(history.resolve("events.csv"));
-             Writer b = Files.newBufferedWriter(batch.resolve("events.csv"));
+    /** Copies a native file's rows into one of two directories, as the test says: true for the batch. */
+    private static void split(String file, Path history, Path batch,
+                              java.util.function.BiPredicate<String[], String[]> toBatch) throws Exception {
+        try (CSVReader in = new CSVReader(Files.newBufferedReader(data.resolve(file)));
+             Writer h = Files.newBufferedWriter(history.resolve(file));
+             Writer b = Files.newBufferedWriter(batch.resolve(file));
              ICSVWriter hc = CsvFiles.writer(h); ICSVWriter bc = CsvFiles.writer(b)) {
             String[] header = in.readNext();
             hc.writeNext(header, false);
             bc.writeNext(header, false);
             for (String[] row; (row = in.readNext()) != null; ) {
-                (late.contains(row[0]) ? bc : hc).writeNext(row, false);
+                (toBatch.test(header, row) ? bc : hc).writeNext(row, false);
             }
-        } catch (com.opencsv.exceptions.CsvValidationException e) {
-            throw new IOException(e);
         }
     }
 }

@@ -76,6 +76,40 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
         }
     }
 
+    /**
+     * Reads a time as the mapping says: its field's patterns in order (ISO-8601 when none are given), local times in
+     * the mapping's zone.
+     *
+     * @param field the native time field
+     * @param value its text
+     * @return the instant, or null when no pattern matches
+     */
+    public java.time.Instant time(String field, String value) {
+        for (java.time.format.DateTimeFormatter f : formats.getOrDefault(field,
+                java.util.Collections.singletonList(null))) {
+            try {
+                if (f == null) {
+                    return iso(value);
+                }
+                var parsed = f.parseBest(value, java.time.OffsetDateTime::from, java.time.LocalDateTime::from);
+                return parsed instanceof java.time.OffsetDateTime o ? o.toInstant()
+                        : ((java.time.LocalDateTime) parsed).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        return null;
+    }
+
+    /** @return an ISO-8601 instant, or a local date-time (a space for the 'T' allowed) in the mapping's zone */
+    public java.time.Instant iso(String v) {
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone).toInstant();
+        }
+    }
+
     static ConfigFileException err(String src, String key, String message) {
         return new ConfigFileException(src + ": " + (key.isEmpty() ? "" : key + ": ") + message, null);
     }

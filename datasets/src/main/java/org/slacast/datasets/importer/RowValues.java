@@ -3,12 +3,7 @@ package org.slacast.datasets.importer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slacast.core.csv.CsvRow;
@@ -92,18 +87,9 @@ record RowValues(ImportMapping mapping, boolean typedTimes) {
             }
             return null;
         }
-        List<DateTimeFormatter> formats = mapping.formats().getOrDefault(field, Collections.singletonList(null));
-        for (DateTimeFormatter f : formats) {
-            try {
-                if (f == null) {
-                    return iso(v);
-                }
-                var parsed = f.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
-                return parsed instanceof OffsetDateTime o ? o.toInstant()
-                        : ((LocalDateTime) parsed).atZone(mapping.zone()).toInstant();
-            } catch (DateTimeParseException ignored) {
-                // try the next format
-            }
+        Instant at = mapping.time(field, v);
+        if (at != null) {
+            return at;
         }
         if (typedTimes) {
             try {
@@ -116,13 +102,6 @@ record RowValues(ImportMapping mapping, boolean typedTimes) {
                 + " in " + mapping.source());
     }
 
-    private Instant iso(String v) {
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(v.replace(' ', 'T')).atZone(mapping.zone()).toInstant();
-        }
-    }
 
     /** A date cell or timestamp column, as the reader wrote it: ISO with a 'T', or a bare date. */
     private Instant typed(String v) {
@@ -132,6 +111,6 @@ record RowValues(ImportMapping mapping, boolean typedTimes) {
         if (v.indexOf('T') < 0) {
             throw new DateTimeParseException("not typed", v, 0);
         }
-        return iso(v);
+        return mapping.iso(v);
     }
 }

@@ -2,12 +2,6 @@ package org.slacast.datasets.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slacast.core.csv.RowException;
@@ -66,18 +60,9 @@ final class PayloadValues {
             }
             return null;
         }
-        List<DateTimeFormatter> formats = mapping.formats().getOrDefault(field, Collections.singletonList(null));
-        for (DateTimeFormatter f : formats) {
-            try {
-                if (f == null) {
-                    return bounded(OffsetDateTime.parse(v).toInstant(), path);
-                }
-                var parsed = f.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
-                return bounded(parsed instanceof OffsetDateTime o ? o.toInstant()
-                        : ((LocalDateTime) parsed).atZone(mapping.zone()).toInstant(), path);
-            } catch (DateTimeParseException ignored) {
-                // try the next format
-            }
+        Instant at = mapping.time(field, v);
+        if (at != null) {
+            return bounded(at, path);
         }
         throw new RowException(path, "'" + clean(v, 64) + "' matches none of the formats given under formats."
                 + field + " in " + mapping.source());
