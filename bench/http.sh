@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# wrk: throughput and latency of POST /v1/score against a bare Javalin endpoint, same machine, same run.
+# wrk: throughput and latency of POST /v1/score against two baselines, same machine, same run: a bare Javalin
+# endpoint (reads the body, answers 27 bytes) and a same-I/O endpoint (parses the request into the same request
+# objects and streams an answer of the same size and shape, recorded from the server first).
 # Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections]
 # The bare endpoint is measured first, while slacast is idle, and every slacast run starts with its prediction log
 # drained: a backlog being written would take CPU from whatever is measured next.
@@ -41,16 +43,28 @@ stop() {  # the process started last
 serve() {  # port, extra flags
   local port="$1"; shift
   ./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" \
-    --db "jdbc:duckdb:$work/log-$port.duckdb" --port "$port" "$@" >"$work/serve-$port.log" 2>&1 &
+    --db "jdbc:duckdb:$work/log-$port.duckdb" --store "jdbc:duckdb:$work/desk-$port.duckdb" --port "$port" "$@" \
+    >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
   wait_up "$port"
 }
 
-"$JAVA_HOME/bin/java" -cp "serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)" \
-  org.slacast.serving.BareEndpoint 7082 >"$work/bare.log" 2>&1 &
+# One real answer, recorded for the same-I/O endpoint.
+serve 7084 --no-log
+body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"
+curl -s -H 'Content-Type: application/json' -d "$body" localhost:7084/v1/score >"$work/answer.json"
+stop
+cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
+"$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.BareEndpoint 7082 >"$work/bare.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7082/ && break; sleep 1; done
 load "POST /bare (Javalin: reads the body, answers a fixed JSON object)" http://localhost:7082/bare
+stop
+"$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.SameIoEndpoint 7083 "$work/answer.json" >"$work/same.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7083/ && break; sleep 1; done
+echo "   (answer: $(wc -c <"$work/answer.json") bytes)"
+load "POST /same-io (the request parsed and checked, a recorded answer of the same shape streamed)" http://localhost:7083/same-io
 stop
 
 # What each part of a score costs: scoring alone, with reasons, then the full default (shadow and DuckDB log).

@@ -175,12 +175,20 @@ final class LiveDesk implements AutoCloseable {
     boolean remember(List<Ticket> tickets, List<TicketEvent> events) {
         Map<String, List<TicketEvent>> sent = new java.util.HashMap<>();
         events.forEach(e -> sent.computeIfAbsent(e.ticketId(), k -> new ArrayList<>()).add(e));
+        List<Ticket> news = new ArrayList<>();
+        List<TicketEvent> newsEvents = new ArrayList<>();
         for (Ticket t : tickets) {
             Stored held = recent.get(t.id());
             List<TicketEvent> mine = sent.getOrDefault(t.id(), List.of());
-            putProvisionally(t, held == null ? mine : union(held.events(), mine));
+            List<TicketEvent> all = held == null ? mine : union(held.events(), mine);
+            // A ticket scored again as the desk already holds it is no news: no put, no write.
+            if (held == null || !held.ticket().equals(t) || !held.events().equals(all)) {
+                putProvisionally(t, all);
+                news.add(t);
+                newsEvents.addAll(mine);
+            }
         }
-        return writer.offer(tickets, events);
+        return news.isEmpty() || writer.offer(news, newsEvents);
     }
 
     /** The events held, then those sent that are new, in time order (held first at equal instants, as stored). */
