@@ -69,6 +69,12 @@ final class ServeOptions {
         + "jira=datasets/mappings/jira-webhook.yaml (repeatable; see docs/import.md)."})
     java.util.Map<String, java.nio.file.Path> webhooks = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--policy-mismatch", paramLabel = "refuse|warn", defaultValue = "refuse",
+            description = {"When a model was trained under another policy file than --policy: refuse (default: the "
+                + "server does not start, and POST /v1/models/{id}/activate answers 409) or warn and serve it. A "
+                + "model from before bundles recorded their policy is served with a warning."})
+    String policyMismatch;
+
     /** Applies these options to a configuration. */
     ServingConfig apply(ServingConfig base) {
         if (port < 0 || port > 65_535) {
@@ -90,7 +96,7 @@ final class ServeOptions {
         });
         return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
-                        deskMaxPending));
+                        deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch));
     }
 
     private static void positive(String option, long value) {
