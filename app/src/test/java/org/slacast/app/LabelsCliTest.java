@@ -111,7 +111,7 @@ class LabelsCliTest {
     @Test
     void theClockLabelIsUsedWhenAskedFor() throws IOException {
         CliRun run = train("clock", "--models", "logistic", "--label", "clock");
-        assertThat(run.out()).contains("labels: clock; --label clock: the " + GIVEN.size() + " given outcomes in");
+        assertThat(run.out()).contains(String.format("labels: clock; --label clock: the %,d given outcomes in", GIVEN.size()));
         long breached = CLOCK.values().stream().filter(b -> b).count();
         assertThat(report("clock").at("/facts/breachRate").asDouble()).isCloseTo(breached / (double) CLOCK.size(),
                 org.assertj.core.data.Offset.offset(1e-9));

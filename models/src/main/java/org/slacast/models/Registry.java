@@ -194,8 +194,8 @@ public final class Registry {
     }
 
     /**
-     * Makes a bundle champion. Unless forced, it must beat the champion on the same test window: a higher ROC-AUC
-     * and a Brier score no worse.
+     * Makes a bundle champion. Unless forced, it must beat the champion on the same test window at the checkpoints
+     * the candidate was chosen at (its {@code chosenAt}): a higher ROC-AUC and a Brier score no worse.
      *
      * @param id    the bundle to promote
      * @param force skip the gate

@@ -47,8 +47,8 @@ public record Labelling(LabelMode mode, LabelSource source, List<TicketOutcome> 
         if (mode == LabelMode.CLOCK) {
             String note = requested == null && given.file() != null ? given.file() + " has no usable row; labels "
                     + "come from the clock" : requested == LabelMode.CLOCK && given.present()
-                    ? "--label clock: the " + given.breached().size() + " given outcomes in " + given.file()
-                    + " are not used" : null;
+                    ? String.format("--label clock: the %,d given outcomes in %s are not used",
+                    given.breached().size(), given.file()) : null;
             return new Labelling(mode, LabelSource.CLOCK, clock, List.of(), 0, given.rejects(), note);
         }
         Map<String, Agreement> byPriority = new LinkedHashMap<>();
