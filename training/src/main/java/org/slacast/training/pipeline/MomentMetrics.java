@@ -7,11 +7,11 @@ import org.slacast.models.BinaryMetrics;
 import org.slacast.training.data.Example;
 
 /**
- * A model's calibrated metrics at one moment: one checkpoint (its fraction, {@code 0} being creation), all of
- * them, or the mix it was chosen at. The report shows every model at every moment, so a model that wins over all
+ * A model's calibrated metrics at one moment: one checkpoint ({@code creation}, or its fraction), all of them,
+ * or the mix it was chosen at. The report shows every model at every moment, so a model that wins over all
  * checkpoints but loses at creation is seen to.
  *
- * @param moment     {@code 0}, {@code 0.25}, ..., {@code all}, or the {@code --choose-at} mix
+ * @param moment     {@code creation}, {@code 0.25}, ..., {@code all}, or the {@code --choose-at} mix
  * @param chosen     whether models were compared on this moment
  * @param validation on the validation slice, which compares the models; null when judging saved bundles
  * @param test       on the test slice

@@ -118,6 +118,7 @@ public final class TrainingPipeline {
         Provenance provenance = provenance(in.source(), labelled, set.examples().size());
         List<FeatureDistribution> distributions = distributions(schema,
                 set(shuffled.subList(0, Math.min(shuffled.size(), options.maxTrainExamples())), schema, kinds));
+        // What every bundle of the run shares: schema, data, window, policy, labels and the moment compared on.
         BundleManifest common = BundleManifest.builder().schema(schema).provenance(provenance).cost(options.cost())
                 .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).policy(in.policy())
                 .labels(labelling.source()).chosenAt(options.chooseAt().label()).build();
@@ -126,20 +127,30 @@ public final class TrainingPipeline {
         for (ModelKind kind : options.kinds()) {
             models.add(fit(kind, common, shuffled, kinds, slices, probabilities, progress));
         }
-        String bestOverAll = models.stream().max(Comparator.comparingDouble((TrainedModel t) ->
-                nanToZero(moment(t, "all").validation().rocAuc()))).map(t -> t.bundle().manifest().id()).orElse(null);
+        String bestOverAll = bestOverAll(models);
         models.sort(Comparator.comparingDouble((TrainedModel t) -> -nanToZero(t.validation().rocAuc())));
-        List<Evaluation> baselines = new ArrayList<>();
-        for (Baseline b : List.of(Baseline.priority(train), Baseline.band(train))) {
-            CostThreshold c = chooseThreshold(slices.valid(), b.predict(slices.valid()));
-            baselines.add(Evaluation.of(b.name(), slices.test(), b.predict(slices.test()), c.threshold(), c.curve(),
-                    options.cost()));
-        }
+        List<Evaluation> baselines = baselines(slices);
         DecisionAnalysis decisions = models.isEmpty() ? null : DecisionAnalysis.of(models.getFirst().test(),
                 baselines.getFirst(), slices.test(), probabilities.get(models.getFirst().bundle().manifest().id()),
                 options.cost(), options.capacity());
         return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance, decisions,
                 labelling, options.chooseAt(), bestOverAll);
+    }
+
+    private List<Evaluation> baselines(Slices slices) {
+        List<Evaluation> out = new ArrayList<>();
+        for (Baseline b : List.of(Baseline.priority(slices.train()), Baseline.band(slices.train()))) {
+            CostThreshold c = chooseThreshold(slices.valid(), b.predict(slices.valid()));
+            out.add(Evaluation.of(b.name(), slices.test(), b.predict(slices.test()), c.threshold(), c.curve(),
+                    options.cost()));
+        }
+        return out;
+    }
+
+    /** The model first on validation over every checkpoint: the report says when the choice differs from it. */
+    private static String bestOverAll(List<TrainedModel> models) {
+        return models.stream().max(Comparator.comparingDouble((TrainedModel t) ->
+                nanToZero(moment(t, "all").validation().rocAuc()))).map(t -> t.bundle().manifest().id()).orElse(null);
     }
 
     /** The labelled examples of each part of the split. */
