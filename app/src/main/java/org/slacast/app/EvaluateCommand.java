@@ -22,6 +22,11 @@ public final class EvaluateCommand extends ModelCommand {
     @Option(names = "--report", paramLabel = "DIR", description = "Also write the report (HTML, Markdown, JSON) here.")
     private Path report;
 
+    @Option(names = "--label", paramLabel = "given|clock",
+            description = {"The label judged against: given (outcomes.csv beside the tickets; tickets without one "
+                + "fall back to the clock) or clock. Default: given when there is an outcomes.csv, otherwise clock."})
+    private String label;
+
     /** Creates the command. */
     public EvaluateCommand() {
         // picocli fills the fields
@@ -30,12 +35,16 @@ public final class EvaluateCommand extends ModelCommand {
     @Override
     public Integer call() throws Exception {
         ModelBundle b = choice.bundle(models);
-        TrainingPipeline.Result r = models.judge(List.of(b), source);
+        TrainingPipeline.Result r = models.judge(List.of(b), source,
+                label == null ? null : org.slacast.training.label.LabelMode.parse(label));
         PrintWriter out = spec.commandLine().getOut();
         boolean later = r.split().first().isAfter(b.manifest().provenance().to());
         out.printf("%s on %,d tickets created %s .. %s%s%n", b.manifest().id(), r.provenance().tickets(),
                 r.split().first(), r.split().last(), later ? ", all after its training data"
                         : " (the data has no tickets after its training data, so these include them: in-sample)");
+        out.println(r.labelling().summary());
+        out.printf("%s was chosen at checkpoints '%s'; trained on labels: %s%n", b.manifest().id(),
+                b.manifest().chosenAt(), b.manifest().labels().label());
         TrainCommand.printTable(out, r);
         if (report != null) {
             ReportFiles.write(Report.of(r, null, null), report);

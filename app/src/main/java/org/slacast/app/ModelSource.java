@@ -40,18 +40,46 @@ final class ModelSource {
         return new Registry(registry);
     }
 
-    /** Judges bundles on the source's tickets at the default checkpoints, with progress bars. */
+    /** Judges bundles on the source's tickets at the default checkpoints, with the default label. */
     org.slacast.training.pipeline.TrainingPipeline.Result judge(java.util.List<ModelBundle> bundles,
                                                                 TicketSourceOptions source) {
-        PolicySet policies = policies(source);
+        return judge(bundles, source, null);
+    }
+
+    /**
+     * Judges bundles on the source's tickets at the default checkpoints, with progress bars.
+     *
+     * @param label the label, or null for the default: given when there is an outcomes.csv
+     */
+    org.slacast.training.pipeline.TrainingPipeline.Result judge(java.util.List<ModelBundle> bundles,
+                                                                TicketSourceOptions source,
+                                                                org.slacast.training.label.LabelMode label) {
         BarProgress progress = new BarProgress(System.err);
-        var r = org.slacast.training.pipeline.BundleEvaluation.run(bundles, source.load(policies.data()), policies,
-                source.describe(), org.slacast.core.feature.Checkpoints.DEFAULT, progress);
+        var r = org.slacast.training.pipeline.BundleEvaluation.run(bundles, input(source, label),
+                org.slacast.core.feature.Checkpoints.DEFAULT, progress);
         progress.finish();
         return r;
     }
 
+    /** The source's tickets with their policy and given outcomes, as training and evaluation read them. */
+    org.slacast.training.pipeline.TrainingInput input(TicketSourceOptions source,
+                                                      org.slacast.training.label.LabelMode label) {
+        PolicySet policies = policies(source);
+        var data = source.load(policies.data()); // the policy file says how to read its data
+        return new org.slacast.training.pipeline.TrainingInput(data, policies, policyIdentity(source),
+                source.given(data), label, source.describe());
+    }
+
     PolicySet policies(TicketSourceOptions source) {
+        return PolicyFile.load(policyFile(source));
+    }
+
+    /** @return the policy file's name and content hash, as bundles record it */
+    org.slacast.core.policy.PolicyIdentity policyIdentity(TicketSourceOptions source) {
+        return org.slacast.core.policy.PolicyIdentity.of(policyFile(source));
+    }
+
+    private Path policyFile(TicketSourceOptions source) {
         Path p = policy;
         if (p == null && source.dataDir() != null && Files.isRegularFile(source.dataDir().resolve("policy.yaml"))) {
             p = source.dataDir().resolve("policy.yaml");
@@ -60,6 +88,6 @@ final class ModelSource {
             throw new BadInputException("give --policy FILE: the SLA policy gives the targets the model "
                     + "predicts breaches of");
         }
-        return PolicyFile.load(p);
+        return p;
     }
 }

@@ -92,8 +92,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     /** {@code slacast models promote ID}. */
     @Command(name = "promote", mixinStandardHelpOptions = true, description = {
-        "Make a model the champion. It must beat the current champion on the same test window (higher ROC-AUC, "
-            + "Brier no worse), unless --force; with --require-savings it must also save money on its test window."})
+        "Make a model the champion. It must beat the current champion on the same test window at the checkpoints "
+            + "it was chosen at (train --choose-at; higher ROC-AUC, Brier no worse), unless --force; with --require-savings it must also save money on its test window."})
     static final class Promote implements Callable<Integer> {
         @Spec
         private picocli.CommandLine.Model.CommandSpec spec;

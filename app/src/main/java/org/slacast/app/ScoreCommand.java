@@ -16,6 +16,7 @@ import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.FeatureExtractor;
 import org.slacast.models.Explanation;
 import org.slacast.models.ModelBundle;
+import org.slacast.models.PolicyCheck;
 import org.slacast.models.RiskLevel;
 import org.slacast.training.data.Example;
 import org.slacast.training.data.ExampleBuilder;
@@ -64,6 +65,12 @@ public final class ScoreCommand extends ModelCommand {
                 + "(exact TreeSHAP, milliseconds per ticket for tree models)."})
     private String explain;
 
+    @Option(names = "--policy-mismatch", paramLabel = "refuse|warn", defaultValue = "refuse",
+            description = {"When the model was trained under another policy file than --policy (name and content "
+                + "hash in its manifest): refuse (default, exit 1) or warn and score anyway. A model from before "
+                + "bundles recorded their policy is scored with a warning."})
+    private String policyMismatch;
+
     /** Creates the command. */
     public ScoreCommand() {
         // picocli fills the fields
@@ -78,8 +85,13 @@ public final class ScoreCommand extends ModelCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain: " + e.getMessage());
         }
         ScoreMoment when = moment();
+        PolicyCheck.Mode mismatch = PolicyCheck.Mode.parse(policyMismatch);
         ModelBundle b = choice.bundle(models);
         var policies = models.policies(source);
+        String warning = PolicyCheck.check(b.manifest(), models.policyIdentity(source), mismatch);
+        if (warning != null) {
+            spec.commandLine().getErr().println("slacast: warning: " + warning);
+        }
         TicketData batch = source.load(policies.data());
         TicketData all = history == null ? batch : DeskHistory.under(DeskHistory.load(history, policies.data()), batch);
         Instant snapshot = when instanceof ScoreMoment.Snapshot(Instant i) ? i : null;

@@ -87,7 +87,9 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slacast: --no-log: scores are not logged, and no challenger is "
                     + "scored in shadow");
         }
-        serveUntilStopped(ScoringApi.start(cfg), out);
+        ScoringApi api = ScoringApi.start(cfg);
+        api.warnings().forEach(w -> spec.commandLine().getErr().println("slacast: warning: " + w));
+        serveUntilStopped(api, out);
         return 0;
     }
 

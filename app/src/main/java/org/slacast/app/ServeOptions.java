@@ -69,6 +69,12 @@ final class ServeOptions {
         + "jira=datasets/mappings/jira-webhook.yaml (repeatable; see docs/import.md)."})
     java.util.Map<String, java.nio.file.Path> webhooks = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--policy-mismatch", paramLabel = "refuse|warn", defaultValue = "refuse",
+            description = {"When a model was trained under another policy file than --policy: refuse (default: the "
+                + "server does not start, and POST /v1/models/{id}/activate answers 409) or warn and serve it. A "
+                + "model from before bundles recorded their policy is served with a warning."})
+    String policyMismatch;
+
     /** @return the first configured API key, for a client of this server in the same process, or null */
     String firstKey() {
         if (apiKeys == null || apiKeys.isBlank()) {
@@ -99,7 +105,7 @@ final class ServeOptions {
         });
         return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
-                        deskMaxPending));
+                        deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch));
     }
 
     private static void positive(String option, long value) {

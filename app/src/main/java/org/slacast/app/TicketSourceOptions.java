@@ -92,6 +92,25 @@ final class TicketSourceOptions {
         }
     }
 
+    /**
+     * The outcomes given beside native files ({@code outcomes.csv} in --data, or beside --tickets); a database
+     * source has none.
+     *
+     * @param data the tickets read, so an outcome for an unknown ticket is rejected
+     * @return the given outcomes, possibly none
+     */
+    org.slacast.core.csv.GivenOutcomes given(TicketData data) {
+        required();
+        Path dir = choice.data != null ? choice.data
+                : choice.files != null ? choice.files.tickets.toAbsolutePath().getParent() : null;
+        if (dir == null) {
+            return org.slacast.core.csv.GivenOutcomes.none();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        data.tickets().forEach(t -> ids.add(t.id()));
+        return org.slacast.core.csv.GivenOutcomes.beside(dir, ids);
+    }
+
     /** @return the tickets and events, with rejects, read as the native format says */
     TicketData load() {
         return load(ReadOptions.STRICT);

@@ -20,6 +20,8 @@ import org.slacast.models.Registry;
 import org.slacast.training.eval.DecisionSavings;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.eval.ImpliedThreshold;
+import org.slacast.training.label.LabelMode;
+import org.slacast.training.pipeline.CheckpointChoice;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingOptions;
 import org.slacast.training.pipeline.TrainingPipeline;
@@ -32,8 +34,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, description = {
     "Train breach models on tickets and events: the Random Forest, logistic regression and gradient boosting, each "
         + "calibrated, with a cost-chosen threshold, judged on the latest tickets beside two baselines. Bundles go "
-        + "into the registry with the report: in a new registry the best on validation becomes champion and the "
-        + "runner-up challenger; otherwise the best becomes challenger.",
+        + "into the registry with the report: in a new registry the best on validation at --choose-at (creation by "
+        + "default) becomes champion and the runner-up challenger; otherwise the best becomes challenger. Outcomes "
+        + "given in outcomes.csv beside the tickets are the label unless --label clock.",
     "", "Example:", "  slacast train --data data/bank"})
 public final class TrainCommand extends ModelCommand {
     @Option(names = "--models", split = ",", paramLabel = "KIND",
@@ -78,6 +81,18 @@ public final class TrainCommand extends ModelCommand {
             description = "Share of breaches an intervention prevents, at every checkpoint (default: 0.5).")
     private Double effectiveness;
 
+    @Option(names = "--label", paramLabel = "given|clock",
+            description = {"The label: given (the outcomes in outcomes.csv beside the tickets, as the import writes "
+                + "from a mapped outcome column; tickets without one fall back to the clock) or clock (the breach "
+                + "the SLA clock computes). Default: given when there is an outcomes.csv, otherwise clock."})
+    private String label;
+
+    @Option(names = "--choose-at", paramLabel = "creation|all|FRACTIONS", defaultValue = "creation",
+            description = {"Checkpoints on which models are compared: the best there on validation becomes champion "
+                + "of a new registry, and 'models promote' compares there. creation (default), all, or fractions "
+                + "among --checkpoints, e.g. 0.25,0.5."})
+    private String chooseAt;
+
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
 
@@ -90,10 +105,10 @@ public final class TrainCommand extends ModelCommand {
     public Integer call() throws Exception {
         TrainingOptions o = options();
         models.registry().checkWritable(); // before minutes of fitting, not after
-        var policies = models.policies(source);
-        TicketData data = source.load(policies.data()); // the policy file says how to read its data
+        var in = models.input(source, label == null ? null : LabelMode.parse(label));
+        TicketData data = in.data();
         BarProgress progress = new BarProgress(System.err);
-        TrainingPipeline.Result r = new TrainingPipeline(o).run(data, policies, source.describe(), progress);
+        TrainingPipeline.Result r = new TrainingPipeline(o).run(in, progress);
         progress.finish();
         Registry registry = models.registry();
         List<String> ids = new ArrayList<>();
@@ -118,6 +133,8 @@ public final class TrainCommand extends ModelCommand {
         out.printf("%d tickets with a known outcome, %d examples; trained on %s .. %s, tested on tickets from %s%n",
                 r.provenance().tickets(), r.provenance().examples(), r.split().first(), r.split().trainEnd(),
                 r.split().validEnd());
+        out.println(r.labelling().summary());
+        printChoice(out, r);
         printTable(out, r);
         if (!noReport) {
             Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints());
@@ -156,6 +173,20 @@ public final class TrainCommand extends ModelCommand {
         }
     }
 
+    /** Which model is first at the compared checkpoints, and which would be over all of them. */
+    static void printChoice(PrintWriter out, TrainingPipeline.Result r) {
+        if (r.models().isEmpty()) {
+            return;
+        }
+        TrainedModel first = r.models().getFirst();
+        out.printf("models compared at checkpoints '%s': first %s (validation ROC-AUC %.4f there)", r.chosenAt().label(),
+                first.bundle().manifest().id(), first.validation().rocAuc());
+        if (r.bestOverAll() != null && !r.bestOverAll().equals(first.bundle().manifest().id())) {
+            out.printf("; over all checkpoints %s would be first", r.bestOverAll());
+        }
+        out.println();
+    }
+
     static void row(PrintWriter out, String name, Evaluation e) {
         DecisionSavings s = e.savings();
         out.printf("%-44s %8.4f %8.4f %8.4f %8.4f %7.2f %6d %10.0f %19s %7.2f%n", name, e.overall().rocAuc(),
@@ -180,7 +211,8 @@ public final class TrainCommand extends ModelCommand {
             }
         }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
-                maxTrain, d.textBuckets(), cost, settings.capacity(), d.leakSample());
+                maxTrain, d.textBuckets(), cost, settings.capacity(), d.leakSample(),
+                CheckpointChoice.parse(chooseAt, cps));
     }
 
     /** The cost file (given, or cost.yaml beside the data), then the flags over it. */

@@ -33,13 +33,20 @@ import org.slacast.core.feature.FeatureSchema;
  * @param distributions training distribution of each feature, for drift; absent: none (no drift is reported)
  * @param modelFile     the model file's name; required
  * @param modelSha256   the model file's SHA-256; absent: null, and the load refuses the unverifiable file
+ * @param policy        the policy file it was trained under (name and content hash); absent: null, written before
+ *                      bundles recorded it, and then {@link PolicyCheck} cannot check it
+ * @param labels        where its labels came from; absent: {@link LabelSource#CLOCK}, the only source then
+ * @param chosenAt      the checkpoints it was judged on against the other models and the champion:
+ *                      {@code creation}, {@code all} or fractions such as {@code 0.25,0.5}; absent: {@code all},
+ *                      how models were chosen before
  */
 @JsonDeserialize(builder = BundleManifest.Builder.class)
 public record BundleManifest(int format, String id, String kind, Instant createdAt, FeatureSchema schema,
                              Provenance provenance, Map<String, Number> parameters, Calibrator calibrator,
                              double threshold, CostModel cost, Map<String, Double> metrics, Instant testFrom,
                              Instant testTo, List<FeatureDistribution> distributions, String modelFile,
-                             String modelSha256) {
+                             String modelSha256, org.slacast.core.policy.PolicyIdentity policy, LabelSource labels,
+                             String chosenAt) {
     /** The format this code writes and reads. */
     public static final int FORMAT = 1;
 
@@ -53,7 +60,7 @@ public record BundleManifest(int format, String id, String kind, Instant created
         return new Builder().format(format).id(id).kind(kind).createdAt(createdAt).schema(schema)
                 .provenance(provenance).parameters(parameters).calibrator(calibrator).threshold(threshold).cost(cost)
                 .metrics(metrics).testFrom(testFrom).testTo(testTo).distributions(distributions).modelFile(modelFile)
-                .modelSha256(modelSha256);
+                .modelSha256(modelSha256).policy(policy).labels(labels).chosenAt(chosenAt);
     }
 
     /** Builds a manifest by named fields; each starts at the default documented on {@link BundleManifest}. */
@@ -76,6 +83,9 @@ public record BundleManifest(int format, String id, String kind, Instant created
         private List<FeatureDistribution> distributions = List.of();
         private String modelFile;
         private String modelSha256;
+        private org.slacast.core.policy.PolicyIdentity policy;
+        private LabelSource labels = LabelSource.CLOCK;
+        private String chosenAt = "all";
 
         private Builder() {
         }
@@ -224,10 +234,38 @@ public record BundleManifest(int format, String id, String kind, Instant created
             return this;
         }
 
+        /**
+         * @param v the policy file it was trained under
+         * @return this builder
+         */
+        public Builder policy(org.slacast.core.policy.PolicyIdentity v) {
+            policy = v;
+            return this;
+        }
+
+        /**
+         * @param v where its labels came from
+         * @return this builder
+         */
+        public Builder labels(LabelSource v) {
+            labels = v;
+            return this;
+        }
+
+        /**
+         * @param v the checkpoints it was chosen on: creation, all, or fractions
+         * @return this builder
+         */
+        public Builder chosenAt(String v) {
+            chosenAt = v;
+            return this;
+        }
+
         /** @return the manifest */
         public BundleManifest build() {
             return new BundleManifest(format, id, kind, createdAt, schema, provenance, parameters, calibrator,
-                    threshold, cost, metrics, testFrom, testTo, distributions, modelFile, modelSha256);
+                    threshold, cost, metrics, testFrom, testTo, distributions, modelFile, modelSha256, policy, labels,
+                    chosenAt);
         }
     }
 }

@@ -194,8 +194,8 @@ public final class Registry {
     }
 
     /**
-     * Makes a bundle champion. Unless forced, it must beat the champion on the same test window: a higher ROC-AUC
-     * and a Brier score no worse.
+     * Makes a bundle champion. Unless forced, it must beat the champion on the same test window at the checkpoints
+     * the candidate was chosen at (its {@code chosenAt}): a higher ROC-AUC and a Brier score no worse.
      *
      * @param id    the bundle to promote
      * @param force skip the gate
@@ -239,19 +239,46 @@ public final class Registry {
                         + " but the champion " + champ.id() + " on " + champ.testFrom() + " .. " + champ.testTo()
                         + "; compare them with 'slacast evaluate' on the same data, or promote with --force");
             }
-            double ca = metric(cand, "roc_auc");
-            double pa = metric(champ, "roc_auc");
-            double cb = metric(cand, "brier");
-            double pb = metric(champ, "brier");
-            if (!(ca > pa && cb <= pb + 1e-12)) {
-                throw new PromotionRefused(String.format(
-                        "%s does not beat the champion %s on the same test window: ROC-AUC %.4f vs %.4f, Brier %.4f vs "
-                                + "%.4f; promote with --force to override", id, champ.id(), ca, pa, cb, pb));
-            }
+            gate(cand, champ);
         }
         String challenger = id.equals(r.challenger()) ? r.champion() : r.challenger();
         writeRoles(new Roles(id, challenger));
         return id + " is now the champion" + (r.champion() == null ? "" : " (was " + r.champion() + ")");
+    }
+
+    /**
+     * The candidate must beat the champion on the checkpoints it was chosen at (at creation, by default): a model
+     * chosen for routing at arrival is not promoted on figures over a ticket's whole life.
+     */
+    private static void gate(BundleManifest cand, BundleManifest champ) {
+        String at = cand.chosenAt();
+        double ca = metricAt(cand, at, "roc_auc");
+        double pa = metricAt(champ, at, "roc_auc");
+        double cb = metricAt(cand, at, "brier");
+        double pb = metricAt(champ, at, "brier");
+        if (Double.isNaN(pa) || Double.isNaN(pb)) {
+            throw new PromotionRefused(String.format("the champion %s records no ROC-AUC and Brier at checkpoints "
+                    + "'%s', where %s was chosen (the champion was chosen at '%s'); compare them with 'slacast "
+                    + "evaluate' on the same data, or promote with --force", champ.id(), at, cand.id(),
+                    champ.chosenAt()));
+        }
+        if (!(ca > pa && cb <= pb + 1e-12)) {
+            throw new PromotionRefused(String.format("%s does not beat the champion %s on the same test window at "
+                    + "checkpoints '%s': ROC-AUC %.4f vs %.4f, Brier %.4f vs %.4f; promote with --force to override",
+                    cand.id(), champ.id(), at, ca, pa, cb, pb));
+        }
+    }
+
+    /** A test metric on the given checkpoints: over all, at creation, or at the mix the model was chosen at. */
+    static double metricAt(BundleManifest m, String at, String name) {
+        if (at.equals(m.chosenAt()) && !Double.isNaN(metric(m, name + "_at_choice"))) {
+            return metric(m, name + "_at_choice");
+        }
+        return switch (at) {
+            case "all" -> metric(m, name);
+            case "creation" -> metric(m, name + "_at_creation");
+            default -> Double.NaN;
+        };
     }
 
     private static boolean sameWindow(BundleManifest a, BundleManifest b) {

@@ -155,7 +155,8 @@ class ModelBundleTest {
         r.add(bundle(ModelKind.LOGISTIC, d, "weak", Map.of("roc_auc", 0.79, "brier", 0.09)));
         assertThat(r.roles()).isEqualTo(new Registry.Roles("champ", "weak"));
         assertThatThrownBy(() -> r.promote("weak", false)).isInstanceOf(Registry.PromotionRefused.class)
-                .hasMessage("weak does not beat the champion champ on the same test window: ROC-AUC 0.7900 vs 0.8000, "
+                .hasMessage("weak does not beat the champion champ on the same test window at checkpoints 'all': ROC-AUC "
+                        + "0.7900 vs 0.8000, "
                         + "Brier 0.0900 vs 0.1000; promote with --force to override");
         assertThat(r.promote("weak", true)).isEqualTo("weak is now the champion (was champ)");
         assertThat(r.roles()).isEqualTo(new Registry.Roles("weak", "champ"));

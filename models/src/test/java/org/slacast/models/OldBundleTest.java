@@ -41,6 +41,22 @@ class OldBundleTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aFormatOneBundleRecordsNoPolicyAndIsUsedWithAWarning(ModelKind kind) {
+        BundleManifest m = ModelBundle.load(ROOT.resolve(kind.label())).manifest();
+        // Fields added since: the defaults say what was true when it was written.
+        assertThat(m.policy()).isNull();
+        assertThat(m.labels()).isEqualTo(LabelSource.CLOCK);
+        assertThat(m.chosenAt()).isEqualTo("all");
+        var policy = org.slacast.core.policy.PolicyIdentity.of("policy.yaml", "calendars: {}\n");
+        for (PolicyCheck.Mode mode : PolicyCheck.Mode.values()) {
+            assertThat(PolicyCheck.check(m, policy, mode)).isEqualTo(kind.label() + "-format-1 records no policy (it "
+                    + "was trained before bundles recorded one), so it cannot be checked against " + policy.label()
+                    + "; retrain it to record its policy");
+        }
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(OldBundleTest.class.getClassLoader().getResource(name).toURI());

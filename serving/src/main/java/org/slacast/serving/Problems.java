@@ -40,6 +40,9 @@ final class Problems {
         cfg.routes.exception(HttpResponseException.class, Problems::typed);
         cfg.routes.exception(Registry.UnknownModelException.class, (e, ctx) -> write(ctx, 404, e.getMessage(),
                 List.of()));
+        // A model trained under another policy: the client may pick another model, or restart with warn.
+        cfg.routes.exception(org.slacast.models.PolicyCheck.PolicyMismatchException.class, (e, ctx) -> write(ctx, 409,
+                e.getMessage(), List.of()));
         cfg.routes.exception(ModelBundle.BundleException.class, (e, ctx) -> {
             // The message names files on the server; the client learns only that the bundle is unusable.
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -3,6 +3,7 @@ package org.slacast.serving;
 import io.javalin.Javalin;
 import org.slacast.core.BadInputException;
 import org.slacast.core.policy.PolicyFile;
+import org.slacast.core.policy.PolicyIdentity;
 import org.slacast.core.policy.PolicySet;
 import org.slacast.core.store.DeskStore;
 import org.slacast.models.Registry;
@@ -18,8 +19,11 @@ public final class ScoringApi implements AutoCloseable {
     private final PredictionLog log;
     private final LiveDesk desk;
     private final String activeId;
+    private final ActiveModel models;
 
-    private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId) {
+    private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId,
+                       ActiveModel models) {
+        this.models = models;
         this.config = config;
         this.server = server;
         this.log = log;
@@ -45,7 +49,8 @@ public final class ScoringApi implements AutoCloseable {
         }
         Registry registry = new Registry(config.registry());
         PolicySet policies = PolicyFile.load(config.policy());
-        ActiveModel models = new ActiveModel(registry, policies);
+        ActiveModel models = new ActiveModel(registry, policies, PolicyIdentity.of(config.policy()),
+                config.policyMismatch());
         String id = config.model() != null ? config.model() : registry.roles().champion();
         if (id == null) {
             throw new BadInputException(config.registry() + " has no champion; train a model first (slacast train)");
@@ -83,7 +88,7 @@ public final class ScoringApi implements AutoCloseable {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + rootMessage(e) + "); is the port in use? pick another with --port", e);
             }
-            return new ScoringApi(config, server, log, desk, id);
+            return new ScoringApi(config, server, log, desk, id, models);
         } catch (RuntimeException e) {
             if (log != null) {
                 log.close();
@@ -117,6 +122,11 @@ public final class ScoringApi implements AutoCloseable {
     /** @return the id of the model activated at start */
     public String activeId() {
         return activeId;
+    }
+
+    /** @return the policy warnings of the models loaded so far (see {@link ActiveModel#warnings()}) */
+    public java.util.List<String> warnings() {
+        return models.warnings();
     }
 
     /** @return the configuration */

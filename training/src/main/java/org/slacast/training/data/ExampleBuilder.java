@@ -148,14 +148,14 @@ public final class ExampleBuilder {
                 : ms.elapsed().toMillis() / (double) ms.target().toMillis();
     }
 
-    /** Creation always; later checkpoints only while the metric still runs unbreached. */
+    /** Creation always; later checkpoints only while the metric still runs unbreached by the clock. */
     private List<Instant> checkpointsOf(TicketOutcome o, Metric metric, Instant asOf) {
         Ticket t = o.ticket();
         List<Instant> out = new ArrayList<>();
         for (Instant at : Checkpoints.of(t, policies.select(t), metric, fractions)) {
             boolean first = out.isEmpty();
             boolean open = (o.resolvedAt() == null || at.isBefore(o.resolvedAt()))
-                    && (o.label() != 1 || o.knownAt() == null || at.isBefore(o.knownAt()));
+                    && (o.clock() != 1 || o.knownAt() == null || at.isBefore(o.knownAt()));
             if (!at.isAfter(asOf) && (first || open)) {
                 out.add(at);
             }

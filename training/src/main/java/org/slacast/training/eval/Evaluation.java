@@ -82,6 +82,7 @@ public record Evaluation(String name, BinaryMetrics overall, BinaryMetrics atCre
     public Map<String, Double> headline() {
         Map<String, Double> m = new LinkedHashMap<>(overall.asMap());
         m.put("roc_auc_at_creation", atCreation.rocAuc());
+        m.put("brier_at_creation", atCreation.brier());
         m.put("threshold", confusion.threshold());
         m.put("precision", confusion.precision());
         m.put("recall", confusion.recall());

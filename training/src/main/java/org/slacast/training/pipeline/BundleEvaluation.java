@@ -12,6 +12,8 @@ import org.slacast.core.policy.PolicySet;
 import org.slacast.models.ModelBundle;
 import org.slacast.models.Provenance;
 import org.slacast.training.data.Example;
+import org.slacast.training.data.TicketOutcome;
+import org.slacast.training.label.Labelling;
 import org.slacast.training.data.TimeSplit;
 import org.slacast.training.eval.Baseline;
 import org.slacast.models.BinaryMetrics;
@@ -40,6 +42,26 @@ public final class BundleEvaluation {
      */
     public static TrainingPipeline.Result run(List<ModelBundle> bundles, TicketData data, PolicySet policies,
                                               String source, List<Double> checkpoints, Progress progress) {
+        return run(bundles, TrainingInput.ofClock(data, policies, source), checkpoints, progress);
+    }
+
+    /**
+     * @param bundles     the bundles
+     * @param in          tickets, policy and given outcomes; the label as for training
+     * @param checkpoints checkpoint fractions
+     * @param progress    progress
+     * @return a result shaped like a training run's, with every bundle judged on the same tickets and labels
+     */
+    public static TrainingPipeline.Result run(List<ModelBundle> bundles, TrainingInput in, List<Double> checkpoints,
+                                              Progress progress) {
+        TicketData data = in.data();
+        PolicySet policies = in.policies();
+        String source = in.source();
+        Labelling[] labelling = new Labelling[1];
+        java.util.function.UnaryOperator<List<TicketOutcome>> relabel = clock -> {
+            labelling[0] = Labelling.of(clock, in.given(), in.label());
+            return labelling[0].outcomes();
+        };
         Instant after = bundles.stream().map(b -> b.manifest().provenance().to()).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(Instant.MIN);
         Map<FeatureSchema, ExampleSet> sets = new HashMap<>();
@@ -50,7 +72,7 @@ public final class BundleEvaluation {
         List<Example> firstJudged = null;
         for (ModelBundle b : bundles) {
             ExampleSet set = sets.computeIfAbsent(b.manifest().schema(),
-                    s -> ExampleSet.build(data, policies, s, checkpoints, 100, progress));
+                    s -> ExampleSet.build(data, policies, s, checkpoints, relabel, 100, progress));
             any = set;
             List<Example> labelled = set.labelled();
             List<Example> later = labelled.stream().filter(e -> e.createdAt().isAfter(after)).toList();
@@ -66,8 +88,9 @@ public final class BundleEvaluation {
             }
             Evaluation e = Evaluation.of(b.manifest().id(), judged, p, b.manifest().threshold(), List.of(),
                     b.manifest().cost());
-            models.add(new TrainedModel(b, BinaryMetrics.of(p, TrainingPipeline.labels(judged)), e, 0,
-                    b.model().importance()));
+            CheckpointChoice at = chosenAt(b, checkpoints);
+            models.add(new TrainedModel(b, MomentMetrics.on(judged, p, checkpoints, at), e, 0, b.model().importance(),
+                    MomentMetrics.of(List.of(), new double[0], judged, p, checkpoints, at)));
         }
         List<Evaluation> baselines = new ArrayList<>();
         if (!bundles.isEmpty()) {
@@ -89,6 +112,17 @@ public final class BundleEvaluation {
                 firstJudged.equals(judged) ? baselines.getFirst() : null, firstJudged, firstP,
                 bundles.getFirst().manifest().cost(), null);
         return new TrainingPipeline.Result(models, baselines, split,
-                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies), prov, decisions);
+                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies), prov, decisions, labelling[0],
+                models.isEmpty() ? new CheckpointChoice.AllCheckpoints() : chosenAt(bundles.getFirst(), checkpoints),
+                null);
+    }
+
+    /** The checkpoints a bundle was chosen at; all for a bundle whose mix the evaluation does not take. */
+    private static CheckpointChoice chosenAt(ModelBundle b, List<Double> checkpoints) {
+        try {
+            return CheckpointChoice.parse(b.manifest().chosenAt(), checkpoints);
+        } catch (BadInputException e) {
+            return new CheckpointChoice.AllCheckpoints();
+        }
     }
 }

@@ -31,9 +31,25 @@ public record ExampleSet(Instant asOf, List<TicketOutcome> outcomes, List<Exampl
      */
     public static ExampleSet build(TicketData data, PolicySet policies, FeatureSchema schema, List<Double> checkpoints,
                                    int leakSample, Progress progress) {
+        return build(data, policies, schema, checkpoints, o -> o, leakSample, progress);
+    }
+
+    /**
+     * @param data        tickets and events
+     * @param policies    SLA policies
+     * @param schema      the schema
+     * @param checkpoints checkpoint fractions
+     * @param labels      relabels the clock's outcomes (given labels), or returns them
+     * @param leakSample  tickets to check for leaks
+     * @param progress    progress
+     * @return the examples, labelled as {@code labels} says
+     */
+    public static ExampleSet build(TicketData data, PolicySet policies, FeatureSchema schema, List<Double> checkpoints,
+                                   java.util.function.UnaryOperator<List<TicketOutcome>> labels, int leakSample,
+                                   Progress progress) {
         Instant asOf = SlaClock.latestInstant(data.tickets(), data.events());
         ExampleBuilder b = new ExampleBuilder(new FeatureExtractor(schema, policies), policies, checkpoints);
-        List<TicketOutcome> outcomes = b.outcomes(data, schema.metric(), asOf);
+        List<TicketOutcome> outcomes = labels.apply(b.outcomes(data, schema.metric(), asOf));
         return build(b, data, outcomes, asOf, leakSample, progress);
     }
 

@@ -25,11 +25,13 @@ import org.slacast.models.ModelParameters;
  * @param cost             the cost model: decisions, savings and the classification threshold
  * @param capacity         at most this many interventions per window, or null for no cap
  * @param leakSample       tickets whose examples are checked for leaks
+ * @param chooseAt         the checkpoints on which models are compared (the champion is the best on validation
+ *                         there, and the promotion gate compares there)
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
                               int maxTrainExamples, int textBuckets, CostModel cost, Capacity capacity,
-                              int leakSample) {
+                              int leakSample, CheckpointChoice chooseAt) {
 
     /** Checks that each kind's parameters are that kind's. */
     public TrainingOptions {
@@ -41,10 +43,13 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
         parameters = Map.copyOf(parameters);
     }
 
-    /** @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42 */
+    /**
+     * @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42, models
+     *         compared at creation
+     */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
-                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500);
+                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation());
     }
 
     /**

@@ -40,6 +40,7 @@ import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.CostThreshold;
 import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
+import org.slacast.training.label.Labelling;
 import org.slacast.training.report.DeskFacts;
 
 /**
@@ -58,15 +59,19 @@ public final class TrainingPipeline {
     /**
      * Everything one training run produced.
      *
-     * @param models    the trained models, best on validation first
-     * @param baselines the baselines on the same test examples
-     * @param split     the time split
-     * @param facts     descriptive facts about the data
-     * @param provenance the data's fingerprint
-     * @param decisions the best model's decision figures on test, or null without a model
+     * @param models      the trained models, best on validation at the chosen checkpoints first
+     * @param baselines   the baselines on the same test examples
+     * @param split       the time split
+     * @param facts       descriptive facts about the data
+     * @param provenance  the data's fingerprint
+     * @param decisions   the best model's decision figures on test, or null without a model
+     * @param labelling   the labels used, and how often the clock agrees with given ones
+     * @param chosenAt    the checkpoints the models were compared on
+     * @param bestOverAll the model that would have been first on validation over all checkpoints, or null
      */
     public record Result(List<TrainedModel> models, List<Evaluation> baselines, TimeSplit split, DeskFacts facts,
-                         Provenance provenance, DecisionAnalysis decisions) {
+                         Provenance provenance, DecisionAnalysis decisions, Labelling labelling,
+                         CheckpointChoice chosenAt, String bestOverAll) {
     }
 
     /**
@@ -74,13 +79,25 @@ public final class TrainingPipeline {
      * @param policies SLA policies
      * @param source   where the data came from, for provenance
      * @param progress progress reporting
-     * @return the result; nothing is written yet
+     * @return the result, labelled by the clock; nothing is written yet
      */
     public Result run(TicketData data, PolicySet policies, String source, Progress progress) {
+        return run(TrainingInput.ofClock(data, policies, source), progress);
+    }
+
+    /**
+     * @param in       the tickets, policy and given outcomes
+     * @param progress progress reporting
+     * @return the result; nothing is written yet
+     */
+    public Result run(TrainingInput in, Progress progress) {
+        TicketData data = in.data();
+        PolicySet policies = in.policies();
         Instant asOf = SlaClock.latestInstant(data.tickets(), data.events());
         FeatureSchema draft = FeatureSchema.fit(List.of(), options.target(), options.textBuckets());
         ExampleBuilder probe = new ExampleBuilder(new FeatureExtractor(draft, policies), policies, options.checkpoints());
-        List<TicketOutcome> outcomes = probe.outcomes(data, options.target(), asOf);
+        Labelling labelling = Labelling.of(probe.outcomes(data, options.target(), asOf), in.given(), in.label());
+        List<TicketOutcome> outcomes = labelling.outcomes();
         List<TicketOutcome> labelled = outcomes.stream().filter(o -> o.label() >= 0).toList();
         TimeSplit split = TimeSplit.of(labelled.stream().map(o -> o.ticket().createdAt()).toList(),
                 options.trainFraction(), options.validFraction());
@@ -90,71 +107,115 @@ public final class TrainingPipeline {
         FeatureExtractor extractor = new FeatureExtractor(schema, policies);
         ExampleBuilder builder = new ExampleBuilder(extractor, policies, options.checkpoints());
         ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);
-
-        List<Example> train = new ArrayList<>();
-        List<Example> valid = new ArrayList<>();
-        List<Example> test = new ArrayList<>();
-        for (Example e : set.labelled()) {
-            switch (split.part(e.createdAt())) {
-                case TRAIN -> train.add(e);
-                case VALIDATION -> valid.add(e);
-                case TEST -> test.add(e);
-            }
-        }
-        if (valid.isEmpty() || test.isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
+        Slices slices = Slices.of(set.labelled(), split);
+        List<Example> train = slices.train();
+        if (slices.valid().isEmpty() || slices.test().isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
             throw new BadInputException("the data has too few tickets, or no breaches among the training "
                     + "tickets; give more data (slacast generate --tickets 10000 makes enough)");
         }
         List<Feature.Kind> kinds = extractor.features().stream().map(Feature::kind).toList();
         List<Example> shuffled = shuffled(train);
-        Provenance provenance = provenance(source, labelled, set.examples().size());
+        Provenance provenance = provenance(in.source(), labelled, set.examples().size());
         List<FeatureDistribution> distributions = distributions(schema,
                 set(shuffled.subList(0, Math.min(shuffled.size(), options.maxTrainExamples())), schema, kinds));
-
+        // What every bundle of the run shares: schema, data, window, policy, labels and the moment compared on.
+        BundleManifest common = BundleManifest.builder().schema(schema).provenance(provenance).cost(options.cost())
+                .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).policy(in.policy())
+                .labels(labelling.source()).chosenAt(options.chooseAt().label()).build();
         List<TrainedModel> models = new ArrayList<>();
         Map<String, double[]> probabilities = new java.util.HashMap<>();
         for (ModelKind kind : options.kinds()) {
-            progress.start("fit " + kind.label(), 3);
-            long t0 = System.nanoTime();
-            ModelParameters fitting = options.parametersOf(kind);
-            // Boosting's default max_examples (60,000) is lower: its trees grow one after another.
-            int cap = fitting.exampleCap(options.maxTrainExamples());
-            TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(), cap)), schema, kinds);
-            BreachModel model = kind.fit(fitSet, fitting, options.seed());
-            double fitSeconds = (System.nanoTime() - t0) / 1e9;
-            progress.stepTo(1);
-            double[] rawValid = scores(model, valid);
-            Calibrator cal = Calibrator.choose(rawValid, labels(valid));
-            double[] pValid = apply(cal, rawValid);
-            CostThreshold chosen = chooseThreshold(valid, pValid);
-            progress.stepTo(2);
-            double[] pTest = apply(cal, scores(model, test));
-            String id = id(kind, provenance);
-            probabilities.put(id, pTest);
-            Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
-            Map<String, Number> params = new LinkedHashMap<>(fitting.asMap());
-            params.put("seed", options.seed());
-            params.put("train_examples", fitSet.size());
-            params.put("max_train_examples", options.maxTrainExamples());
-            BundleManifest m = BundleManifest.builder().id(id).kind(kind.label()).createdAt(Instant.now())
-                    .schema(schema).provenance(provenance).parameters(params).calibrator(cal)
-                    .threshold(chosen.threshold()).cost(options.cost()).metrics(eval.headline())
-                    .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).build();
-            models.add(new TrainedModel(new ModelBundle(m, model), BinaryMetrics.of(pValid, labels(valid)), eval,
-                    fitSeconds, meanAbsContribution(model, test)));
-            progress.stepTo(3);
-            progress.finish();
+            models.add(fit(kind, common, shuffled, kinds, slices, probabilities, progress));
         }
+        String bestOverAll = bestOverAll(models);
         models.sort(Comparator.comparingDouble((TrainedModel t) -> -nanToZero(t.validation().rocAuc())));
-        List<Evaluation> baselines = new ArrayList<>();
-        for (Baseline b : List.of(Baseline.priority(train), Baseline.band(train))) {
-            CostThreshold c = chooseThreshold(valid, b.predict(valid));
-            baselines.add(Evaluation.of(b.name(), test, b.predict(test), c.threshold(), c.curve(), options.cost()));
-        }
+        List<Evaluation> baselines = baselines(slices);
         DecisionAnalysis decisions = models.isEmpty() ? null : DecisionAnalysis.of(models.getFirst().test(),
-                baselines.getFirst(), test, probabilities.get(models.getFirst().bundle().manifest().id()),
+                baselines.getFirst(), slices.test(), probabilities.get(models.getFirst().bundle().manifest().id()),
                 options.cost(), options.capacity());
-        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance, decisions);
+        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance, decisions,
+                labelling, options.chooseAt(), bestOverAll);
+    }
+
+    private List<Evaluation> baselines(Slices slices) {
+        List<Evaluation> out = new ArrayList<>();
+        for (Baseline b : List.of(Baseline.priority(slices.train()), Baseline.band(slices.train()))) {
+            CostThreshold c = chooseThreshold(slices.valid(), b.predict(slices.valid()));
+            out.add(Evaluation.of(b.name(), slices.test(), b.predict(slices.test()), c.threshold(), c.curve(),
+                    options.cost()));
+        }
+        return out;
+    }
+
+    /** The model first on validation over every checkpoint: the report says when the choice differs from it. */
+    private static String bestOverAll(List<TrainedModel> models) {
+        return models.stream().max(Comparator.comparingDouble((TrainedModel t) ->
+                nanToZero(moment(t, "all").validation().rocAuc()))).map(t -> t.bundle().manifest().id()).orElse(null);
+    }
+
+    /** The labelled examples of each part of the split. */
+    private record Slices(List<Example> train, List<Example> valid, List<Example> test) {
+        static Slices of(List<Example> labelled, TimeSplit split) {
+            List<Example> train = new ArrayList<>();
+            List<Example> valid = new ArrayList<>();
+            List<Example> test = new ArrayList<>();
+            for (Example e : labelled) {
+                switch (split.part(e.createdAt())) {
+                    case TRAIN -> train.add(e);
+                    case VALIDATION -> valid.add(e);
+                    case TEST -> test.add(e);
+                }
+            }
+            return new Slices(train, valid, test);
+        }
+    }
+
+    /** Fits, calibrates and judges one kind; its validation metrics are those at the chosen checkpoints. */
+    private TrainedModel fit(ModelKind kind, BundleManifest common, List<Example> shuffled, List<Feature.Kind> kinds,
+                             Slices slices, Map<String, double[]> probabilities, Progress progress) {
+        List<Example> valid = slices.valid();
+        List<Example> test = slices.test();
+        progress.start("fit " + kind.label(), 3);
+        long t0 = System.nanoTime();
+        ModelParameters fitting = options.parametersOf(kind);
+        // Boosting's default max_examples (60,000) is lower: its trees grow one after another.
+        int cap = fitting.exampleCap(options.maxTrainExamples());
+        TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(), cap)), common.schema(), kinds);
+        BreachModel model = kind.fit(fitSet, fitting, options.seed());
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        progress.stepTo(1);
+        double[] rawValid = scores(model, valid);
+        Calibrator cal = Calibrator.choose(rawValid, labels(valid));
+        double[] pValid = apply(cal, rawValid);
+        CostThreshold chosen = chooseThreshold(valid, pValid);
+        progress.stepTo(2);
+        double[] pTest = apply(cal, scores(model, test));
+        String id = id(kind, common.provenance());
+        probabilities.put(id, pTest);
+        Evaluation eval = Evaluation.of(id, test, pTest, chosen.threshold(), chosen.curve(), options.cost());
+        CheckpointChoice at = options.chooseAt();
+        List<MomentMetrics> moments = MomentMetrics.of(valid, pValid, test, pTest, options.checkpoints(), at);
+        BinaryMetrics validAt = MomentMetrics.on(valid, pValid, options.checkpoints(), at);
+        BinaryMetrics testAt = MomentMetrics.on(test, pTest, options.checkpoints(), at);
+        Map<String, Double> metrics = new LinkedHashMap<>(eval.headline());
+        metrics.put("roc_auc_at_choice", testAt.rocAuc());
+        metrics.put("brier_at_choice", testAt.brier());
+        metrics.put("validation_roc_auc_at_choice", validAt.rocAuc());
+        Map<String, Number> params = new LinkedHashMap<>(fitting.asMap());
+        params.put("seed", options.seed());
+        params.put("train_examples", fitSet.size());
+        params.put("max_train_examples", options.maxTrainExamples());
+        BundleManifest m = common.toBuilder().id(id).kind(kind.label()).createdAt(Instant.now()).parameters(params)
+                .calibrator(cal).threshold(chosen.threshold()).metrics(metrics).build();
+        TrainedModel out = new TrainedModel(new ModelBundle(m, model), validAt, eval, fitSeconds,
+                meanAbsContribution(model, test), moments);
+        progress.stepTo(3);
+        progress.finish();
+        return out;
+    }
+
+    static MomentMetrics moment(TrainedModel t, String name) {
+        return t.moments().stream().filter(m -> m.moment().equals(name)).findFirst().orElseThrow();
     }
 
     private CostThreshold chooseThreshold(List<Example> valid, double[] p) {

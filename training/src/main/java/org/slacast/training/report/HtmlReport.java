@@ -28,6 +28,12 @@ final class HtmlReport {
                 .append(esc(r.data().sha256())).append(". Libraries ").append(esc(String.valueOf(r.data().libraries())))
                 .append(".</p>");
         b.append("<h2>Champion, challenger and baselines on the test slice</h2>").append(table(ReportFiles.comparison(r)));
+        b.append("<h2>Labels</h2><p>").append(esc(MomentTables.labelText(r))).append("</p>");
+        if (!r.labels().agreement().isEmpty()) {
+            b.append(table(MomentTables.agreement(r)));
+        }
+        b.append("<h2>Every model at every checkpoint</h2><p>").append(esc(MomentTables.choiceText(r))).append("</p>")
+                .append(table(MomentTables.moments(r)));
         List<Evaluation> all = new ArrayList<>();
         r.models().forEach(m -> all.add(m.test()));
         all.addAll(r.baselines());

@@ -10,6 +10,9 @@ import org.slacast.training.data.TimeSplit;
 import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
+import org.slacast.training.label.Agreement;
+import org.slacast.training.label.Labelling;
+import org.slacast.training.pipeline.MomentMetrics;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingPipeline;
 
@@ -27,10 +30,35 @@ import org.slacast.training.pipeline.TrainingPipeline;
  * @param challenger the registry's challenger after this run, or null
  * @param decisions  the best model's decision figures, or null
  * @param checkpoints the checkpoint fractions, to label the decisions by checkpoint
+ * @param labels     where the labels came from and how often the clock agrees with given ones
+ * @param chosenAt   the checkpoints the models were compared on ({@code creation}, {@code all} or fractions)
+ * @param bestOverAll the model first on validation over all checkpoints, or null (evaluation of saved bundles)
  */
 public record Report(String title, Instant createdAt, Provenance data, TimeSplit split, List<ModelSection> models,
                      List<Evaluation> baselines, DeskFacts facts, String champion, String challenger,
-                     DecisionAnalysis decisions, List<Double> checkpoints) {
+                     DecisionAnalysis decisions, List<Double> checkpoints, Labels labels, String chosenAt,
+                     String bestOverAll) {
+
+    /**
+     * The labels of the run, as the report states them.
+     *
+     * @param source    {@code given (...)} or {@code clock}
+     * @param mode      {@code given} or {@code clock}
+     * @param fallback  tickets without a given outcome, labelled by the clock (under {@code given})
+     * @param agreement how often the clock agrees with the given outcomes, per priority then all
+     * @param rejects   outcomes.csv rows left out
+     * @param note      why the label is what it is, when not asked for, or null
+     */
+    public record Labels(String source, String mode, long fallback, List<Agreement> agreement, long rejects,
+                         String note) {
+        static Labels of(Labelling l) {
+            if (l == null) {
+                return new Labels("clock", "clock", 0, List.of(), 0, null);
+            }
+            return new Labels(l.source().label(), l.mode().label(), l.fallback(), l.agreement(), l.rejects().size(),
+                    l.note());
+        }
+    }
 
     /**
      * One model's part of the report.
@@ -42,9 +70,10 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
      * @param test        the test evaluation
      * @param importance  global importance, largest first (TreeSHAP-based for trees where available)
      * @param fitSeconds  fitting time
+     * @param moments     its metrics at every checkpoint, over all, and at the chosen mix
      */
     public record ModelSection(String id, String kind, String calibration, BinaryMetrics validation, Evaluation test,
-                               List<Importance> importance, double fitSeconds) {
+                               List<Importance> importance, double fitSeconds, List<MomentMetrics> moments) {
     }
 
     /**
@@ -77,10 +106,11 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
         for (TrainedModel m : result.models()) {
             ModelBundle b = m.bundle();
             sections.add(new ModelSection(b.manifest().id(), b.manifest().kind(), b.manifest().calibrator().name(),
-                    m.validation(), m.test(), importance(b, m.importance()), m.fitSeconds()));
+                    m.validation(), m.test(), importance(b, m.importance()), m.fitSeconds(), m.moments()));
         }
         return new Report("SLA breach model evaluation", Instant.now(), result.provenance(), result.split(), sections,
-                result.baselines(), result.facts(), champion, challenger, result.decisions(), List.copyOf(checkpoints));
+                result.baselines(), result.facts(), champion, challenger, result.decisions(), List.copyOf(checkpoints),
+                Labels.of(result.labelling()), result.chosenAt().label(), result.bestOverAll());
     }
 
     private static List<Importance> importance(ModelBundle b, double[] imp) {

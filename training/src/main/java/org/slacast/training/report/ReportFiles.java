@@ -109,6 +109,12 @@ public final class ReportFiles {
     static String markdown(Report r) {
         StringBuilder b = new StringBuilder("# ").append(r.title()).append("\n\n");
         b.append(summary(r)).append("\n\n## Models against baselines (test slice)\n\n").append(mdTable(comparison(r)));
+        b.append("\n## Labels\n\n").append(MomentTables.labelText(r)).append("\n\n");
+        if (!r.labels().agreement().isEmpty()) {
+            b.append(mdTable(MomentTables.agreement(r)));
+        }
+        b.append("\n## Every model at every checkpoint\n\n").append(MomentTables.choiceText(r)).append("\n\n")
+                .append(mdTable(MomentTables.moments(r)));
         if (!r.models().isEmpty()) {
             Report.ModelSection best = r.models().getFirst();
             b.append("\n## Confusion matrix: ").append(best.id()).append("\n\n").append(mdTable(confusion(best.test())));

@@ -122,12 +122,14 @@ class EvaluationTest {
     void headlineAddsTheDecisionFiguresToTheOverallMetrics() {
         Map<String, Double> h = evaluation().headline();
         assertThat(h.keySet()).containsExactly("roc_auc", "pr_auc", "brier", "log_loss", "ece", "lift_top10",
-                "breach_rate", "n", "roc_auc_at_creation", "threshold", "precision", "recall", "f1", "net_savings",
+                "breach_rate", "n", "roc_auc_at_creation", "brier_at_creation", "threshold", "precision", "recall", "f1", "net_savings",
                 "net_savings_low", "interventions", "roi");
         assertThat(h.get("roc_auc")).isCloseTo(8 / 9.0, EXACT);
         assertThat(h.get("breach_rate")).isCloseTo(0.5, EXACT); // 3 / 6
         assertThat(h.get("n")).isEqualTo(6.0);
         assertThat(h.get("roc_auc_at_creation")).isCloseTo(0.75, EXACT);
+        // Rows 0, 2, 4 and 5: (0.01 + 0.36 + 0.36 + 0.01) / 4, which the promotion gate compares at creation.
+        assertThat(h.get("brier_at_creation")).isCloseTo(0.185, EXACT);
         assertThat(h.get("threshold")).isEqualTo(0.5);
         assertThat(h.get("precision")).isCloseTo(2 / 3.0, EXACT); // 2 / (2 + 1)
         assertThat(h.get("recall")).isCloseTo(2 / 3.0, EXACT); // 2 / (2 + 1)
