@@ -210,6 +210,14 @@ public final class SlaClock {
                 }
             }
         }
+        return orNow(max);
+    }
+
+    /**
+     * @param max the latest instant in a data set, or the epoch if it has none
+     * @return that instant, or now for a data set with none
+     */
+    static Instant orNow(Instant max) {
         return max.equals(Instant.EPOCH) ? Instant.now() : max;
     }
 }

@@ -1,14 +1,16 @@
 package org.slacast.core.clock;
 
 import com.opencsv.ICSVWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.slacast.core.band.BandClassifier;
 import org.slacast.core.csv.CsvFiles;
@@ -16,7 +18,9 @@ import org.slacast.core.csv.Reject;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicySet;
 import org.slacast.core.policy.SlaPolicy;
+import org.slacast.core.stream.TicketStream;
 import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
 
 /**
  * Runs the SLA clock over a whole data set, in parallel, and writes one CSV row per ticket × metric, and on
@@ -71,27 +75,82 @@ public final class SlaRun {
     public Outcome run(TicketData data, PolicySet policies, Instant asOf) {
         Instant at = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
         List<Ticket> tickets = data.tickets();
-        TicketSla[] out = new TicketSla[tickets.size()];
-        String[] errors = new String[tickets.size()];
-        IntStream.range(0, tickets.size()).parallel().forEach(i -> {
-            Ticket t = tickets.get(i);
-            try {
-                SlaPolicy p = policies.select(t);
-                out[i] = clock.measure(t, data.eventsOf(t.id()), p, at);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                errors[i] = e.getMessage();
-            }
-        });
+        Reading[] readings = measure(tickets.size(), i -> tickets.get(i), i -> data.eventsOf(tickets.get(i).id()),
+                policies, at);
         List<TicketSla> results = new ArrayList<>(tickets.size());
         List<Reject> rejects = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] != null) {
-                results.add(out[i]);
-            } else {
-                rejects.add(new Reject("ticket " + tickets.get(i).id(), 0, "", errors[i]));
-            }
+        for (Reading r : readings) {
+            r.to(results::add, rejects);
         }
         return new Outcome(results, rejects, at, data.clamped());
+    }
+
+    /**
+     * The outcome of a streamed run: the readings went to the sink as they were made, and only their summary is
+     * kept.
+     *
+     * @param results readings made, one per ticket that a policy covers
+     * @param rejects tickets that no policy covers, in input order
+     * @param asOf    the instant read at
+     * @param summary the summary of the readings, as {@link SlaSummary#of(Outcome)} makes it
+     */
+    public record Streamed(int results, List<Reject> rejects, Instant asOf, SlaSummary summary) {
+    }
+
+    /**
+     * Runs the clock one part of the tickets at a time (each part in parallel), handing each reading to
+     * {@code sink} in input order, so that only one part's events and readings are in memory at once. The
+     * readings, the rejects and the summary are the ones {@link #run(TicketData, PolicySet, Instant)} gives.
+     *
+     * @param data     tickets and events, read once
+     * @param policies the policy set
+     * @param asOf     the instant to read at, or null for the latest instant in the data
+     * @param sink     receives each reading, in input order, on the calling thread
+     * @return the counts, rejects and summary
+     */
+    public Streamed run(TicketStream data, PolicySet policies, Instant asOf, Consumer<TicketSla> sink) {
+        Instant at = asOf != null ? asOf : SlaClock.orNow(data.latest());
+        SlaSummary.Tallies tallies = new SlaSummary.Tallies();
+        List<Reject> rejects = new ArrayList<>();
+        int[] results = {0};
+        Consumer<TicketSla> each = t -> {
+            results[0]++;
+            tallies.add(t);
+            sink.accept(t);
+        };
+        data.forEachBatch(groups -> {
+            for (Reading r : measure(groups.size(), i -> groups.get(i).ticket(), i -> groups.get(i).events(),
+                    policies, at)) {
+                r.to(each, rejects);
+            }
+        });
+        return new Streamed(results[0], rejects, at, tallies.summary(at.toString(), data.clamped()));
+    }
+
+    /** One ticket's reading, or why there is none. */
+    private record Reading(Ticket ticket, TicketSla sla, String error) {
+        void to(Consumer<TicketSla> results, List<Reject> rejects) {
+            if (sla != null) {
+                results.accept(sla);
+            } else {
+                rejects.add(new Reject("ticket " + ticket.id(), 0, "", error));
+            }
+        }
+    }
+
+    private Reading[] measure(int n, IntFunction<Ticket> ticket, IntFunction<List<TicketEvent>> events,
+                              PolicySet policies, Instant at) {
+        Reading[] out = new Reading[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Ticket t = ticket.apply(i);
+            try {
+                SlaPolicy p = policies.select(t);
+                out[i] = new Reading(t, clock.measure(t, events.apply(i), p, at), null);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                out[i] = new Reading(t, null, e.getMessage());
+            }
+        });
+        return out;
     }
 
     /**
@@ -101,15 +160,8 @@ public final class SlaRun {
      * @param results clock readings
      */
     public static void write(Path file, List<TicketSla> results) {
-        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(w)) {
-            csv.writeNext(COLUMNS.toArray(String[]::new), false);
-            for (TicketSla t : results) {
-                for (MetricStatus m : t.metrics()) {
-                    csv.writeNext(row(t, m), false);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
+        try (Output o = new Output(file, null)) {
+            results.forEach(o::add);
         }
     }
 
@@ -120,20 +172,92 @@ public final class SlaRun {
      * @param results clock readings
      */
     public static void writeStints(Path file, List<TicketSla> results) {
-        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(w)) {
-            csv.writeNext(STINT_COLUMNS.toArray(String[]::new), false);
-            for (TicketSla t : results) {
-                for (StintReading s : t.stints()) {
-                    csv.writeNext(new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
-                        Integer.toString(s.visit()), s.priority().label(), s.entered().toString(), str(s.left()),
-                        minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
-                        s.target() == null ? "" : minutes(s.target().toMillis()),
-                        Boolean.toString(s.breached()), s.state().label()}, false);
+        try (Output o = new Output(null, file)) {
+            results.forEach(o::add);
+        }
+    }
+
+    /**
+     * Writes readings as they come: one row per ticket × metric to one file, and one row per tier visit of every
+     * OLA metric (each judged against the OLA's target) to another.
+     */
+    public static final class Output implements Closeable {
+        private final Path file;
+        private final Path stintsFile;
+        private final ICSVWriter metrics;
+        private final ICSVWriter stints;
+
+        /**
+         * @param file       the per-metric CSV, or null for none
+         * @param stintsFile the per-stint CSV, or null for none
+         * @throws UncheckedIOException if a file cannot be written
+         */
+        public Output(Path file, Path stintsFile) {
+            this.file = file;
+            this.stintsFile = stintsFile;
+            this.metrics = open(file, COLUMNS);
+            try {
+                this.stints = open(stintsFile, STINT_COLUMNS);
+            } catch (UncheckedIOException e) {
+                close(metrics, file);
+                throw e;
+            }
+        }
+
+        private static ICSVWriter open(Path f, List<String> columns) {
+            if (f == null) {
+                return null;
+            }
+            try {
+                ICSVWriter csv = CsvFiles.writer(Files.newBufferedWriter(f));
+                csv.writeNext(columns.toArray(String[]::new), false);
+                return csv;
+            } catch (IOException e) {
+                throw new UncheckedIOException(f + ": cannot write", e);
+            }
+        }
+
+        /** @param t one ticket's readings */
+        public void add(TicketSla t) {
+            if (metrics != null) {
+                for (MetricStatus m : t.metrics()) {
+                    metrics.writeNext(row(t, m), false);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
+            if (stints != null) {
+                for (StintReading s : t.stints()) {
+                    stints.writeNext(stintRow(t, s), false);
+                }
+            }
         }
+
+        @Override
+        public void close() {
+            try {
+                close(metrics, file);
+            } finally {
+                close(stints, stintsFile);
+            }
+        }
+
+        private static void close(ICSVWriter csv, Path f) {
+            if (csv == null) {
+                return;
+            }
+            try {
+                csv.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(f + ": cannot write", e);
+            }
+        }
+    }
+
+    private static String[] stintRow(TicketSla t, StintReading s) {
+        return new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
+            Integer.toString(s.visit()), s.priority().label(), s.entered().toString(), str(s.left()),
+            minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
+            s.target() == null ? "" : minutes(s.target().toMillis()),
+            Boolean.toString(s.breached()), s.state().label()};
     }
 
     private static String[] row(TicketSla t, MetricStatus m) {

@@ -1,0 +1,189 @@
+package org.slacast.core.stream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slacast.core.csv.CsvFileException;
+import org.slacast.core.csv.NativeFormat;
+import org.slacast.core.csv.ReadOptions;
+import org.slacast.core.csv.Reject;
+import org.slacast.core.csv.RowException;
+import org.slacast.core.csv.RowSource;
+import org.slacast.core.csv.TicketData;
+import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
+
+/**
+ * Tickets and their events read once and handed out one part of the tickets at a time, each ticket with all its
+ * events, in the tickets' source order. The tickets stay in memory; the events wait on disk ({@link EventSpill}),
+ * so memory does not grow with the number of events. Rows are checked as {@link TicketData#load} checks them and
+ * rejected with the same place and reason; exact duplicate events are dropped per ticket, where they can be found
+ * without a set of every event.
+ */
+public final class TicketStream implements AutoCloseable {
+    /** Tickets per part: a part's events (about 7 a ticket) are the most held in memory at once. */
+    static final int PART = 16_384;
+
+    private final List<Ticket> tickets;
+    private final List<Reject> rejects;
+    private final int clamped;
+    private final Instant latest;
+    private final EventSpill spill;
+    private int duplicates;
+    private boolean read;
+
+    private TicketStream(List<Ticket> tickets, List<Reject> rejects, int clamped, Instant latest, EventSpill spill) {
+        this.tickets = tickets;
+        this.rejects = rejects;
+        this.clamped = clamped;
+        this.latest = latest;
+        this.spill = spill;
+    }
+
+    /**
+     * Reads {@code tickets.csv} and {@code events.csv} from a directory.
+     *
+     * @param dir     the directory
+     * @param options how to read local timestamps and early events
+     * @return the stream, to be closed
+     * @throws CsvFileException if a file is missing or unreadable as a whole
+     */
+    public static TicketStream open(Path dir, ReadOptions options) {
+        if (!Files.isDirectory(dir)) {
+            throw new CsvFileException(dir + ": not a directory; expected one holding tickets.csv and events.csv");
+        }
+        return open(RowSource.csv(dir.resolve(NativeFormat.TICKETS_FILE)),
+                RowSource.csv(dir.resolve(NativeFormat.EVENTS_FILE)), options);
+    }
+
+    /**
+     * Reads and checks every row, keeping the tickets and spilling the accepted events to disk.
+     *
+     * @param ticketsSource rows in the tickets.csv layout
+     * @param eventsSource  rows in the events.csv layout, in any order
+     * @param options       how to read local timestamps and early events
+     * @return the stream, to be closed
+     * @throws CsvFileException if a source cannot be read as a whole
+     */
+    public static TicketStream open(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
+        List<Reject> rejects = new ArrayList<>();
+        List<Ticket> tickets = List.copyOf(TicketData.tickets(ticketsSource, options, rejects).values());
+        String[] ids = new String[tickets.size()];
+        Map<String, Integer> ordinals = new HashMap<>(tickets.size() * 2);
+        Instant max = Instant.EPOCH;
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = tickets.get(i).id();
+            ordinals.put(ids[i], i);
+            max = later(max, tickets.get(i).createdAt());
+        }
+        EventSpill spill = new EventSpill(ids, PART);
+        try {
+            Pass p = spill(eventsSource, ticketsSource.name(), options, tickets, ordinals, spill, rejects, max);
+            return new TicketStream(tickets, rejects, p.clamped(), p.latest(), spill);
+        } catch (RuntimeException e) {
+            spill.close();
+            throw e;
+        }
+    }
+
+    /** What the pass over the events found besides rejects. */
+    private record Pass(int clamped, Instant latest) {
+    }
+
+    private static Pass spill(RowSource events, String ticketsName, ReadOptions options, List<Ticket> tickets,
+                                 Map<String, Integer> ordinals, EventSpill spill, List<Reject> rejects, Instant max) {
+        int[] clamped = {0};
+        int[] ordinal = {0};
+        Instant[] latest = {max};
+        events.read(NativeFormat.EVENT_REQUIRED, row -> {
+            try {
+                TicketEvent e = TicketData.event(row, id -> {
+                    Integer o = ordinals.get(id);
+                    ordinal[0] = o == null ? -1 : o;
+                    return o == null ? null : tickets.get(o);
+                }, ticketsName, options, clamped);
+                latest[0] = later(latest[0], e.at());
+                spill.add(ordinal[0], e);
+            } catch (RowException ex) {
+                rejects.add(Reject.of(row, ex));
+            }
+        });
+        spill.finish();
+        return new Pass(clamped[0], latest[0]);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
+    }
+
+    /**
+     * Hands out the tickets with their events, once: a part of the tickets at a time, in source order.
+     *
+     * @param batch receives each part's groups; it may keep them
+     * @throws IllegalStateException if called a second time
+     */
+    public void forEachBatch(Consumer<List<TicketGroup>> batch) {
+        if (read) {
+            throw new IllegalStateException("a ticket stream is read once");
+        }
+        read = true;
+        for (int k = 0; k < spill.parts(); k++) {
+            List<List<TicketEvent>> events = spill.read(k);
+            List<TicketGroup> groups = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                groups.add(new TicketGroup(tickets.get(k * PART + i), distinct(events.get(i))));
+            }
+            batch.accept(groups);
+        }
+    }
+
+    /** The first of each set of exact duplicates, in order, as the in-memory reader keeps them. */
+    private List<TicketEvent> distinct(List<TicketEvent> events) {
+        if (events.size() < 2) {
+            return events;
+        }
+        LinkedHashSet<TicketEvent> set = new LinkedHashSet<>(events);
+        if (set.size() == events.size()) {
+            return events;
+        }
+        duplicates += events.size() - set.size();
+        return new ArrayList<>(set);
+    }
+
+    /** @return the accepted tickets, in source order */
+    public List<Ticket> tickets() {
+        return tickets;
+    }
+
+    /** @return rows left out, tickets' first and then events', each in source order */
+    public List<Reject> rejects() {
+        return List.copyOf(rejects);
+    }
+
+    /** @return events dated before their ticket's creation and moved to it */
+    public int clamped() {
+        return clamped;
+    }
+
+    /** @return exact duplicate events dropped; complete once {@link #forEachBatch} has returned */
+    public int duplicates() {
+        return duplicates;
+    }
+
+    /** @return the latest instant among the accepted tickets and events, or the epoch if there is none */
+    public Instant latest() {
+        return latest;
+    }
+
+    /** Deletes the spill files. */
+    @Override
+    public void close() {
+        spill.close();
+    }
+}
