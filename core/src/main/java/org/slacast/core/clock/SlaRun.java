@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -105,7 +110,7 @@ public final class SlaRun {
      * @param data     tickets and events, read once
      * @param policies the policy set
      * @param asOf     the instant to read at, or null for the latest instant in the data
-     * @param sink     receives each reading, in input order, on the calling thread
+     * @param sink     receives each reading, in input order, on one thread (not the caller's)
      * @return the counts, rejects and summary
      */
     public Streamed run(TicketStream data, PolicySet policies, Instant asOf, Consumer<TicketSla> sink) {
@@ -118,13 +123,38 @@ public final class SlaRun {
             tallies.add(t);
             sink.accept(t);
         };
-        data.forEachBatch(groups -> {
-            for (Reading r : measure(groups.size(), i -> groups.get(i).ticket(), i -> groups.get(i).events(),
-                    policies, at)) {
-                r.to(each, rejects);
-            }
-        });
+        // One part's readings are written while the next part is read back and measured.
+        try (ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sla-writer"))) {
+            Future<?>[] writing = {CompletableFuture.completedFuture(null)};
+            data.forEachBatch(groups -> {
+                Reading[] readings = measure(groups.size(), i -> groups.get(i).ticket(), i -> groups.get(i).events(),
+                        policies, at);
+                await(writing[0]);
+                writing[0] = writer.submit(() -> {
+                    for (Reading r : readings) {
+                        r.to(each, rejects);
+                    }
+                });
+            });
+            await(writing[0]);
+        }
         return new Streamed(results[0], rejects, at, tallies.summary(at.toString(), data.clamped()));
+    }
+
+    /** Waits for a part's writing, and throws what it threw. */
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing readings", e);
+        }
     }
 
     /** One ticket's reading, or why there is none. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.slacast.core.csv.CsvFileException;
 import org.slacast.core.csv.NativeFormat;
+import org.slacast.core.csv.ReadAhead;
 import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.csv.Reject;
 import org.slacast.core.csv.RowException;
@@ -21,8 +22,8 @@ import org.slacast.core.ticket.TicketEvent;
 
 /**
  * Tickets and their events read once and handed out one part of the tickets at a time, each ticket with all its
- * events, in the tickets' source order. The tickets stay in memory; the events wait on disk ({@link EventSpill}),
- * so memory does not grow with the number of events. Rows are checked as {@link TicketData#load} checks them and
+ * events, in the tickets' source order. Tickets and events wait on disk ({@link DeskSpill}); what stays in memory
+ * is each ticket's id, position and creation instant, so memory does not grow with the number of events. Rows are checked as {@link TicketData#load} checks them and
  * rejected with the same place and reason; exact duplicate events are dropped per ticket, where they can be found
  * without a set of every event.
  */
@@ -30,15 +31,15 @@ public final class TicketStream implements AutoCloseable {
     /** Tickets per part: a part's events (about 7 a ticket) are the most held in memory at once. */
     static final int PART = 16_384;
 
-    private final List<Ticket> tickets;
+    private final int tickets;
     private final List<Reject> rejects;
     private final int clamped;
     private final Instant latest;
-    private final EventSpill spill;
+    private final DeskSpill spill;
     private int duplicates;
     private boolean read;
 
-    private TicketStream(List<Ticket> tickets, List<Reject> rejects, int clamped, Instant latest, EventSpill spill) {
+    private TicketStream(int tickets, List<Reject> rejects, int clamped, Instant latest, DeskSpill spill) {
         this.tickets = tickets;
         this.rejects = rejects;
         this.clamped = clamped;
@@ -73,49 +74,56 @@ public final class TicketStream implements AutoCloseable {
      */
     public static TicketStream open(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
         List<Reject> rejects = new ArrayList<>();
-        List<Ticket> tickets = List.copyOf(TicketData.tickets(ticketsSource, options, rejects).values());
-        String[] ids = new String[tickets.size()];
-        Map<String, Integer> ordinals = new HashMap<>(tickets.size() * 2);
-        Instant max = Instant.EPOCH;
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = tickets.get(i).id();
-            ordinals.put(ids[i], i);
-            max = later(max, tickets.get(i).createdAt());
-        }
-        EventSpill spill = new EventSpill(ids, PART);
+        DeskSpill spill = new DeskSpill(PART);
         try {
-            Pass p = spill(eventsSource, ticketsSource.name(), options, tickets, ordinals, spill, rejects, max);
-            return new TicketStream(tickets, rejects, p.clamped(), p.latest(), spill);
+            Index index = new Index();
+            TicketData.tickets(new ReadAhead(ticketsSource), options, rejects, t -> index.add(t, spill));
+            int[] clamped = {0};
+            Instant[] latest = {index.latest};
+            new ReadAhead(eventsSource).read(NativeFormat.EVENT_REQUIRED, row -> {
+                try {
+                    TicketEvent e = TicketData.event(row, index::created, ticketsSource.name(), options, clamped);
+                    latest[0] = later(latest[0], e.at());
+                    spill.add(index.last, e);
+                } catch (RowException ex) {
+                    rejects.add(Reject.of(row, ex));
+                }
+            });
+            spill.finish();
+            return new TicketStream(index.ordinals.size(), rejects, clamped[0], latest[0], spill);
         } catch (RuntimeException e) {
             spill.close();
             throw e;
         }
     }
 
-    /** What the pass over the events found besides rejects. */
-    private record Pass(int clamped, Instant latest) {
-    }
+    /** What stays in memory of each accepted ticket: its position and creation instant. */
+    private static final class Index {
+        private final Map<String, Integer> ordinals = new HashMap<>();
+        private final List<Instant> created = new ArrayList<>();
+        private Instant latest = Instant.EPOCH;
+        /** The ordinal found by the last {@link #created} that found one: one map look-up an event, not two. */
+        private int last;
 
-    private static Pass spill(RowSource events, String ticketsName, ReadOptions options, List<Ticket> tickets,
-                                 Map<String, Integer> ordinals, EventSpill spill, List<Reject> rejects, Instant max) {
-        int[] clamped = {0};
-        int[] ordinal = {0};
-        Instant[] latest = {max};
-        events.read(NativeFormat.EVENT_REQUIRED, row -> {
-            try {
-                TicketEvent e = TicketData.event(row, id -> {
-                    Integer o = ordinals.get(id);
-                    ordinal[0] = o == null ? -1 : o;
-                    return o == null ? null : tickets.get(o);
-                }, ticketsName, options, clamped);
-                latest[0] = later(latest[0], e.at());
-                spill.add(ordinal[0], e);
-            } catch (RowException ex) {
-                rejects.add(Reject.of(row, ex));
+        /** @return false if the id is taken */
+        boolean add(Ticket t, DeskSpill spill) {
+            if (ordinals.putIfAbsent(t.id(), created.size()) != null) {
+                return false;
             }
-        });
-        spill.finish();
-        return new Pass(clamped[0], latest[0]);
+            created.add(t.createdAt());
+            latest = later(latest, t.createdAt());
+            spill.add(t);
+            return true;
+        }
+
+        Instant created(String id) {
+            Integer o = ordinals.get(id);
+            if (o == null) {
+                return null;
+            }
+            last = o;
+            return created.get(o);
+        }
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -134,11 +142,8 @@ public final class TicketStream implements AutoCloseable {
         }
         read = true;
         for (int k = 0; k < spill.parts(); k++) {
-            List<List<TicketEvent>> events = spill.read(k);
-            List<TicketGroup> groups = new ArrayList<>(events.size());
-            for (int i = 0; i < events.size(); i++) {
-                groups.add(new TicketGroup(tickets.get(k * PART + i), distinct(events.get(i))));
-            }
+            List<TicketGroup> groups = spill.read(k);
+            groups.replaceAll(g -> new TicketGroup(g.ticket(), distinct(g.events())));
             batch.accept(groups);
         }
     }
@@ -156,8 +161,8 @@ public final class TicketStream implements AutoCloseable {
         return new ArrayList<>(set);
     }
 
-    /** @return the accepted tickets, in source order */
-    public List<Ticket> tickets() {
+    /** @return the number of accepted tickets */
+    public int tickets() {
         return tickets;
     }
 
