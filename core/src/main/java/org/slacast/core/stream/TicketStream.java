@@ -73,8 +73,27 @@ public final class TicketStream implements AutoCloseable {
      * @throws CsvFileException if a source cannot be read as a whole
      */
     public static TicketStream open(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
+        return open(ticketsSource, eventsSource, options, PART);
+    }
+
+    /**
+     * As {@link #open(RowSource, RowSource, ReadOptions)}, with a part size of one's own (tests use small parts to
+     * cross part boundaries on small data).
+     *
+     * @param ticketsSource rows in the tickets.csv layout
+     * @param eventsSource  rows in the events.csv layout, in any order
+     * @param options       how to read local timestamps and early events
+     * @param ticketsPerPart tickets handed out per batch, at least 1
+     * @return the stream, to be closed
+     * @throws CsvFileException if a source cannot be read as a whole
+     */
+    public static TicketStream open(RowSource ticketsSource, RowSource eventsSource, ReadOptions options,
+                                    int ticketsPerPart) {
+        if (ticketsPerPart < 1) {
+            throw new IllegalArgumentException("ticketsPerPart must be at least 1: " + ticketsPerPart);
+        }
         List<Reject> rejects = new ArrayList<>();
-        DeskSpill spill = new DeskSpill(PART);
+        DeskSpill spill = new DeskSpill(ticketsPerPart);
         try {
             Index index = new Index();
             TicketData.tickets(new ReadAhead(ticketsSource), options, rejects, t -> index.add(t, spill));
