@@ -103,6 +103,30 @@ class StreamedSlaParityTest {
         assertThat(JSON.writeValueAsString(s.summary())).isEqualTo(Files.readString(sibling(ref, ".summary.json")));
     }
 
+    @Test
+    void aDeskStoreStreamsGroupedByItsQueryAndGivesTheInMemoryFiles() throws IOException {
+        String store = "jdbc:duckdb:" + tmp.resolve("desk.duckdb");
+        CliRun load = CliRun.of("store", "load", "--data", desk.toString(), "--store", store);
+        assertThat(load.code()).as(load.err()).isZero();
+        Path out = tmp.resolve("store.csv");
+        CliRun run = CliRun.of("sla", "--store", store, "--policy", policy.toString(), "--out", out.toString(),
+                "--stints", sibling(out, ".stints.csv").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        Path ref = tmp.resolve("store-ref.csv");
+        TicketData d;
+        try (org.slacast.core.store.DeskStore s = org.slacast.core.store.DeskStore.open(store)) {
+            d = s.load(null);
+        }
+        SlaRun.Outcome o = new SlaRun().run(d, policies, null);
+        SlaRun.write(ref, o.results());
+        SlaRun.writeStints(sibling(ref, ".stints.csv"), o.results());
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(ref));
+        assertThat(Files.readAllBytes(sibling(out, ".stints.csv")))
+                .isEqualTo(Files.readAllBytes(sibling(ref, ".stints.csv")));
+        assertThat(Files.readString(sibling(out, ".summary.json"))).isEqualTo(JSON.writeValueAsString(
+                SlaSummary.of(o)));
+    }
+
     /** Runs the command, and the in-memory path, on one directory, and compares every file they write. */
     private static CliRun assertCommandMatchesInMemory(Path dir, String name) throws IOException {
         Path out = tmp.resolve(name + ".csv");

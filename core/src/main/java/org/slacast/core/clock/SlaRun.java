@@ -81,7 +81,7 @@ public final class SlaRun {
         Instant at = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
         List<Ticket> tickets = data.tickets();
         Reading[] readings = measure(tickets.size(), i -> tickets.get(i), i -> data.eventsOf(tickets.get(i).id()),
-                policies, at);
+                policies, at, false);
         List<TicketSla> results = new ArrayList<>(tickets.size());
         List<Reject> rejects = new ArrayList<>();
         for (Reading r : readings) {
@@ -128,7 +128,7 @@ public final class SlaRun {
             Future<?>[] writing = {CompletableFuture.completedFuture(null)};
             data.forEachBatch(groups -> {
                 Reading[] readings = measure(groups.size(), i -> groups.get(i).ticket(), i -> groups.get(i).events(),
-                        policies, at);
+                        policies, at, true);
                 await(writing[0]);
                 writing[0] = writer.submit(() -> {
                     for (Reading r : readings) {
@@ -169,13 +169,13 @@ public final class SlaRun {
     }
 
     private Reading[] measure(int n, IntFunction<Ticket> ticket, IntFunction<List<TicketEvent>> events,
-                              PolicySet policies, Instant at) {
+                              PolicySet policies, Instant at, boolean distinct) {
         Reading[] out = new Reading[n];
         IntStream.range(0, n).parallel().forEach(i -> {
             Ticket t = ticket.apply(i);
             try {
                 SlaPolicy p = policies.select(t);
-                out[i] = new Reading(t, clock.measure(t, events.apply(i), p, at), null);
+                out[i] = new Reading(t, clock.measure(t, events.apply(i), p, at, distinct), null);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 out[i] = new Reading(t, null, e.getMessage());
             }
@@ -284,7 +284,7 @@ public final class SlaRun {
 
     private static String[] stintRow(TicketSla t, StintReading s) {
         return new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
-            Integer.toString(s.visit()), s.priority().label(), s.entered().toString(), str(s.left()),
+            Integer.toString(s.visit()), s.priority().label(), instant(s.entered()), str(s.left()),
             minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
             s.target() == null ? "" : minutes(s.target().toMillis()),
             Boolean.toString(s.breached()), s.state().label()};
@@ -292,15 +292,49 @@ public final class SlaRun {
 
     private static String[] row(TicketSla t, MetricStatus m) {
         return new String[] {t.ticket().id(), t.policy().name(), m.metric().label(), m.priority().label(),
-            m.target() == null ? "" : minutes(m.target().toMillis()), m.start().toString(),
+            m.target() == null ? "" : minutes(m.target().toMillis()), instant(m.start()),
             minutes(m.elapsed().toMillis()), minutes(m.paused().toMillis()), str(m.dueAt()),
             m.remaining() == null ? "" : minutes(m.remaining().toMillis()), m.state().label(),
             Boolean.toString(m.breached()), str(m.breachedAt()), str(m.completedAt()),
             BandClassifier.of(m, t.policy().atRisk(), t.asOf()).label()};
     }
 
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
+    private static String str(Instant at) {
+        return at == null ? "" : instant(at);
+    }
+
+    /**
+     * {@link Instant#toString}, for whole seconds from the year 1000 to 9999 without a formatter: the readings
+     * hold millions of instants, and the formatter costs more than the clock. Other instants are left to it.
+     *
+     * @param at an instant
+     * @return its ISO-8601 text, exactly as {@code at.toString()}
+     */
+    static String instant(Instant at) {
+        long s = at.getEpochSecond();
+        if (at.getNano() != 0 || s < YEAR_1000 || s >= YEAR_10000) {
+            return at.toString();
+        }
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(s, 86_400));
+        int t = (int) Math.floorMod(s, 86_400);
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        put(c, 0, d.getYear(), 4);
+        put(c, 5, d.getMonthValue(), 2);
+        put(c, 8, d.getDayOfMonth(), 2);
+        put(c, 11, t / 3_600, 2);
+        put(c, 14, t / 60 % 60, 2);
+        put(c, 17, t % 60, 2);
+        return new String(c);
+    }
+
+    private static final long YEAR_1000 = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+    private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

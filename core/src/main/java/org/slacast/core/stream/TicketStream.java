@@ -169,7 +169,7 @@ public final class TicketStream implements AutoCloseable {
 
     /** The first of each set of exact duplicates, in order, as the in-memory reader keeps them. */
     private List<TicketEvent> distinct(List<TicketEvent> events) {
-        if (events.size() < 2) {
+        if (events.size() < 2 || events.size() <= FEW && !repeats(events)) {
             return events;
         }
         LinkedHashSet<TicketEvent> set = new LinkedHashSet<>(events);
@@ -178,6 +178,21 @@ public final class TicketStream implements AutoCloseable {
         }
         duplicates += events.size() - set.size();
         return new ArrayList<>(set);
+    }
+
+    /** Up to this many events, pairs are compared (by instant first) rather than hashed: a ticket has a few. */
+    private static final int FEW = 32;
+
+    private static boolean repeats(List<TicketEvent> events) {
+        for (int i = 1; i < events.size(); i++) {
+            TicketEvent e = events.get(i);
+            for (int j = 0; j < i; j++) {
+                if (e.at().equals(events.get(j).at()) && e.equals(events.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the number of accepted tickets */
