@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.slacast.core.clock.SlaRun;
 import org.slacast.core.clock.SlaSummary;
+import org.slacast.core.stream.TicketStream;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.datasets.generate.DatasetWriter;
@@ -81,8 +82,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
         }
         if (!noSla) {
-            SlaSummary s = SlaSummary.of(new SlaRun().run(TicketData.load(out),
-                    PolicyFile.load(out.resolve("policy.yaml")), null));
+            SlaSummary s; // streamed, as 'sla' reads: the summary needs no reading kept
+            try (TicketStream d = TicketStream.open(out, org.slacast.core.csv.ReadOptions.STRICT)) {
+                s = new SlaRun().run(d, PolicyFile.load(out.resolve("policy.yaml")), null, t -> { }).summary();
+            }
             PrintWriter o = spec.commandLine().getOut();
             s.metrics().forEach((m, ms) -> o.printf("%-16s breach rate %5.1f%%  %s%n", m, 100 * ms.breachRate(),
                     ms.byPriority().entrySet().stream().map(e -> e.getKey() + " " + Math.round(100 * e.getValue().rate()) + "%")

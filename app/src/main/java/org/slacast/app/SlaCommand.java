@@ -12,7 +12,7 @@ import org.slacast.core.clock.SlaSummary;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.csv.Reject;
-import org.slacast.core.csv.TicketData;
+import org.slacast.core.stream.TicketStream;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.policy.PolicySet;
 import picocli.CommandLine.Command;
@@ -81,32 +81,36 @@ public final class SlaCommand implements Callable<Integer> {
             writable("--stints", stints);
         }
         PolicySet policies = PolicyFile.load(policy);
-        TicketData d = source.load(policies.data().override(zone, beforeCreation));
-        SlaRun.Outcome outcome = new SlaRun().run(d, policies, asOf);
-        SlaRun.write(out, outcome.results());
-        if (stints != null) {
-            SlaRun.writeStints(stints, outcome.results());
+        SlaRun.Streamed outcome;
+        java.util.List<Reject> rejects;
+        int duplicates;
+        int clamped;
+        try (TicketStream d = source.stream(policies.data().override(zone, beforeCreation));
+             SlaRun.Output output = new SlaRun.Output(out, stints)) {
+            outcome = new SlaRun().run(d, policies, asOf, output::add);
+            rejects = new java.util.ArrayList<>(d.rejects());
+            rejects.addAll(outcome.rejects());
+            duplicates = d.duplicates();
+            clamped = d.clamped();
         }
-        SlaSummary s = SlaSummary.of(outcome);
+        SlaSummary s = outcome.summary();
         Path summaryFile = summary != null ? summary : siblingWithSuffix(out, ".summary.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), s);
         PrintWriter w = spec.commandLine().getOut();
         SlaTable.print(w, s);
-        var rejects = new java.util.ArrayList<Reject>(d.rejects());
-        rejects.addAll(outcome.rejects());
         if (!rejects.isEmpty()) {
             Path rf = siblingWithSuffix(out, ".rejects.csv");
             CsvFiles.writeRejects(rf, rejects);
             w.printf("%d rows left out, each with its reason in %s (first: %s)%n", rejects.size(), rf, rejects.getFirst());
         }
-        if (d.duplicates() > 0) {
-            w.printf("%d exact duplicate event rows dropped%n", d.duplicates());
+        if (duplicates > 0) {
+            w.printf("%d exact duplicate event rows dropped%n", duplicates);
         }
-        if (d.clamped() > 0) {
+        if (clamped > 0) {
             w.printf("%d events dated before their ticket's creation moved to it (before_creation: clamp)%n",
-                    d.clamped());
+                    clamped);
         }
-        w.printf("as of %s: %d tickets -> %s, summary -> %s%s%n", outcome.asOf(), outcome.results().size(), out,
+        w.printf("as of %s: %d tickets -> %s, summary -> %s%s%n", outcome.asOf(), outcome.results(), out,
                 summaryFile, stints == null ? "" : ", stints -> " + stints);
         return 0;
     }

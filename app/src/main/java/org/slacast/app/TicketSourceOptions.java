@@ -7,6 +7,8 @@ import org.slacast.core.csv.JdbcRows;
 import org.slacast.core.csv.ReadOptions;
 import org.slacast.core.csv.RowSource;
 import org.slacast.core.csv.TicketData;
+import org.slacast.core.store.DeskStore;
+import org.slacast.core.stream.TicketStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -138,5 +140,31 @@ final class TicketSourceOptions {
             }
         }
         return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events), options);
+    }
+
+    /**
+     * As {@link #load(ReadOptions)}, for a reader that takes one ticket at a time: the events wait on disk.
+     *
+     * @param options the zone of local timestamps and the rule for events before creation
+     * @return the stream, to be closed
+     */
+    TicketStream stream(ReadOptions options) {
+        required();
+        if (choice.jdbc != null) {
+            Jdbc j = choice.jdbc;
+            ZoneId zone = options.zone() != null ? options.zone() : ZoneOffset.UTC;
+            return TicketStream.open(new JdbcRows(j.url, j.ticketsSql, "tickets", zone),
+                    new JdbcRows(j.url, j.eventsSql, "events", zone), options);
+        }
+        if (choice.data != null) {
+            return TicketStream.open(choice.data, options);
+        }
+        if (choice.store != null) {
+            try (DeskStore s = DeskStore.open(choice.store)) {
+                DeskStore.Sources rows = s.sources(null);
+                return TicketStream.open(rows.tickets(), rows.events(), ReadOptions.STRICT); // as load() reads it
+            }
+        }
+        return TicketStream.open(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events), options);
     }
 }

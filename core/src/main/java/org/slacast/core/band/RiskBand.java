@@ -8,6 +8,9 @@ public enum RiskBand {
 
     /** @return the snake-case label used in files and the API */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
+
+    /** Made once: a label is written for every reading of every ticket. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 }

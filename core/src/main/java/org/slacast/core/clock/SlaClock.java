@@ -44,11 +44,19 @@ public final class SlaClock {
      *         stints of those OLA metrics
      */
     public TicketSla measure(Ticket ticket, List<TicketEvent> events, SlaPolicy policy, Instant asOf) {
+        return measure(ticket, events, policy, asOf, false);
+    }
+
+    /**
+     * As {@link #measure(Ticket, List, SlaPolicy, Instant)}, for events known to hold no exact duplicates (a
+     * {@link org.slacast.core.stream.TicketGroup}'s): the set that would drop them is skipped.
+     */
+    TicketSla measure(Ticket ticket, List<TicketEvent> events, SlaPolicy policy, Instant asOf, boolean distinct) {
         long asOfMs = asOf.toEpochMilli();
         if (asOf.isBefore(ticket.createdAt())) {
             return new TicketSla(ticket, policy, asOf, null, List.of());
         }
-        List<TicketEvent> ordered = new ArrayList<>(new LinkedHashSet<>(events));
+        List<TicketEvent> ordered = new ArrayList<>(distinct ? events : new LinkedHashSet<>(events));
         ordered.removeIf(e -> e.at().toEpochMilli() > asOfMs || !e.ticketId().equals(ticket.id()));
         ordered.sort(EventOrder.ORDER);
         Replay r = Replay.of(ticket, ordered, policy, asOfMs);
@@ -210,6 +218,14 @@ public final class SlaClock {
                 }
             }
         }
+        return orNow(max);
+    }
+
+    /**
+     * @param max the latest instant in a data set, or the epoch if it has none
+     * @return that instant, or now for a data set with none
+     */
+    static Instant orNow(Instant max) {
         return max.equals(Instant.EPOCH) ? Instant.now() : max;
     }
 }

@@ -1,14 +1,21 @@
 package org.slacast.core.clock;
 
 import com.opencsv.ICSVWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.slacast.core.band.BandClassifier;
 import org.slacast.core.csv.CsvFiles;
@@ -16,7 +23,9 @@ import org.slacast.core.csv.Reject;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.PolicySet;
 import org.slacast.core.policy.SlaPolicy;
+import org.slacast.core.stream.TicketStream;
 import org.slacast.core.ticket.Ticket;
+import org.slacast.core.ticket.TicketEvent;
 
 /**
  * Runs the SLA clock over a whole data set, in parallel, and writes one CSV row per ticket × metric, and on
@@ -71,27 +80,107 @@ public final class SlaRun {
     public Outcome run(TicketData data, PolicySet policies, Instant asOf) {
         Instant at = asOf != null ? asOf : SlaClock.latestInstant(data.tickets(), data.events());
         List<Ticket> tickets = data.tickets();
-        TicketSla[] out = new TicketSla[tickets.size()];
-        String[] errors = new String[tickets.size()];
-        IntStream.range(0, tickets.size()).parallel().forEach(i -> {
-            Ticket t = tickets.get(i);
-            try {
-                SlaPolicy p = policies.select(t);
-                out[i] = clock.measure(t, data.eventsOf(t.id()), p, at);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                errors[i] = e.getMessage();
-            }
-        });
+        Reading[] readings = measure(tickets.size(), i -> tickets.get(i), i -> data.eventsOf(tickets.get(i).id()),
+                policies, at, false);
         List<TicketSla> results = new ArrayList<>(tickets.size());
         List<Reject> rejects = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] != null) {
-                results.add(out[i]);
-            } else {
-                rejects.add(new Reject("ticket " + tickets.get(i).id(), 0, "", errors[i]));
-            }
+        for (Reading r : readings) {
+            r.to(results::add, rejects);
         }
         return new Outcome(results, rejects, at, data.clamped());
+    }
+
+    /**
+     * The outcome of a streamed run: the readings went to the sink as they were made, and only their summary is
+     * kept.
+     *
+     * @param results readings made, one per ticket that a policy covers
+     * @param rejects tickets that no policy covers, in input order
+     * @param asOf    the instant read at
+     * @param summary the summary of the readings, as {@link SlaSummary#of(Outcome)} makes it
+     */
+    public record Streamed(int results, List<Reject> rejects, Instant asOf, SlaSummary summary) {
+    }
+
+    /**
+     * Runs the clock one part of the tickets at a time (each part in parallel), handing each reading to
+     * {@code sink} in input order, so that only one part's events and readings are in memory at once. The
+     * readings, the rejects and the summary are the ones {@link #run(TicketData, PolicySet, Instant)} gives.
+     *
+     * @param data     tickets and events, read once
+     * @param policies the policy set
+     * @param asOf     the instant to read at, or null for the latest instant in the data
+     * @param sink     receives each reading, in input order, on one thread (not the caller's)
+     * @return the counts, rejects and summary
+     */
+    public Streamed run(TicketStream data, PolicySet policies, Instant asOf, Consumer<TicketSla> sink) {
+        Instant at = asOf != null ? asOf : SlaClock.orNow(data.latest());
+        SlaSummary.Tallies tallies = new SlaSummary.Tallies();
+        List<Reject> rejects = new ArrayList<>();
+        int[] results = {0};
+        Consumer<TicketSla> each = t -> {
+            results[0]++;
+            tallies.add(t);
+            sink.accept(t);
+        };
+        // One part's readings are written while the next part is read back and measured.
+        try (ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sla-writer"))) {
+            Future<?>[] writing = {CompletableFuture.completedFuture(null)};
+            data.forEachBatch(groups -> {
+                Reading[] readings = measure(groups.size(), i -> groups.get(i).ticket(), i -> groups.get(i).events(),
+                        policies, at, true);
+                await(writing[0]);
+                writing[0] = writer.submit(() -> {
+                    for (Reading r : readings) {
+                        r.to(each, rejects);
+                    }
+                });
+            });
+            await(writing[0]);
+        }
+        return new Streamed(results[0], rejects, at, tallies.summary(at.toString(), data.clamped()));
+    }
+
+    /** Waits for a part's writing, and throws what it threw. */
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing readings", e);
+        }
+    }
+
+    /** One ticket's reading, or why there is none. */
+    private record Reading(Ticket ticket, TicketSla sla, String error) {
+        void to(Consumer<TicketSla> results, List<Reject> rejects) {
+            if (sla != null) {
+                results.accept(sla);
+            } else {
+                rejects.add(new Reject("ticket " + ticket.id(), 0, "", error));
+            }
+        }
+    }
+
+    private Reading[] measure(int n, IntFunction<Ticket> ticket, IntFunction<List<TicketEvent>> events,
+                              PolicySet policies, Instant at, boolean distinct) {
+        Reading[] out = new Reading[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Ticket t = ticket.apply(i);
+            try {
+                SlaPolicy p = policies.select(t);
+                out[i] = new Reading(t, clock.measure(t, events.apply(i), p, at, distinct), null);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                out[i] = new Reading(t, null, e.getMessage());
+            }
+        });
+        return out;
     }
 
     /**
@@ -101,15 +190,8 @@ public final class SlaRun {
      * @param results clock readings
      */
     public static void write(Path file, List<TicketSla> results) {
-        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(w)) {
-            csv.writeNext(COLUMNS.toArray(String[]::new), false);
-            for (TicketSla t : results) {
-                for (MetricStatus m : t.metrics()) {
-                    csv.writeNext(row(t, m), false);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
+        try (Output o = new Output(file, null)) {
+            results.forEach(o::add);
         }
     }
 
@@ -120,33 +202,139 @@ public final class SlaRun {
      * @param results clock readings
      */
     public static void writeStints(Path file, List<TicketSla> results) {
-        try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(w)) {
-            csv.writeNext(STINT_COLUMNS.toArray(String[]::new), false);
-            for (TicketSla t : results) {
-                for (StintReading s : t.stints()) {
-                    csv.writeNext(new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
-                        Integer.toString(s.visit()), s.priority().label(), s.entered().toString(), str(s.left()),
-                        minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
-                        s.target() == null ? "" : minutes(s.target().toMillis()),
-                        Boolean.toString(s.breached()), s.state().label()}, false);
+        try (Output o = new Output(null, file)) {
+            results.forEach(o::add);
+        }
+    }
+
+    /**
+     * Writes readings as they come: one row per ticket × metric to one file, and one row per tier visit of every
+     * OLA metric (each judged against the OLA's target) to another.
+     */
+    public static final class Output implements Closeable {
+        private final Path file;
+        private final Path stintsFile;
+        private final ICSVWriter metrics;
+        private final ICSVWriter stints;
+
+        /**
+         * @param file       the per-metric CSV, or null for none
+         * @param stintsFile the per-stint CSV, or null for none
+         * @throws UncheckedIOException if a file cannot be written
+         */
+        public Output(Path file, Path stintsFile) {
+            this.file = file;
+            this.stintsFile = stintsFile;
+            this.metrics = open(file, COLUMNS);
+            try {
+                this.stints = open(stintsFile, STINT_COLUMNS);
+            } catch (UncheckedIOException e) {
+                close(metrics, file);
+                throw e;
+            }
+        }
+
+        private static ICSVWriter open(Path f, List<String> columns) {
+            if (f == null) {
+                return null;
+            }
+            try {
+                ICSVWriter csv = CsvFiles.writer(Files.newBufferedWriter(f));
+                csv.writeNext(columns.toArray(String[]::new), false);
+                return csv;
+            } catch (IOException e) {
+                throw new UncheckedIOException(f + ": cannot write", e);
+            }
+        }
+
+        /** @param t one ticket's readings */
+        public void add(TicketSla t) {
+            if (metrics != null) {
+                for (MetricStatus m : t.metrics()) {
+                    metrics.writeNext(row(t, m), false);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write", e);
+            if (stints != null) {
+                for (StintReading s : t.stints()) {
+                    stints.writeNext(stintRow(t, s), false);
+                }
+            }
         }
+
+        @Override
+        public void close() {
+            try {
+                close(metrics, file);
+            } finally {
+                close(stints, stintsFile);
+            }
+        }
+
+        private static void close(ICSVWriter csv, Path f) {
+            if (csv == null) {
+                return;
+            }
+            try {
+                csv.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(f + ": cannot write", e);
+            }
+        }
+    }
+
+    private static String[] stintRow(TicketSla t, StintReading s) {
+        return new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
+            Integer.toString(s.visit()), s.priority().label(), instant(s.entered()), str(s.left()),
+            minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
+            s.target() == null ? "" : minutes(s.target().toMillis()),
+            Boolean.toString(s.breached()), s.state().label()};
     }
 
     private static String[] row(TicketSla t, MetricStatus m) {
         return new String[] {t.ticket().id(), t.policy().name(), m.metric().label(), m.priority().label(),
-            m.target() == null ? "" : minutes(m.target().toMillis()), m.start().toString(),
+            m.target() == null ? "" : minutes(m.target().toMillis()), instant(m.start()),
             minutes(m.elapsed().toMillis()), minutes(m.paused().toMillis()), str(m.dueAt()),
             m.remaining() == null ? "" : minutes(m.remaining().toMillis()), m.state().label(),
             Boolean.toString(m.breached()), str(m.breachedAt()), str(m.completedAt()),
             BandClassifier.of(m, t.policy().atRisk(), t.asOf()).label()};
     }
 
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
+    private static String str(Instant at) {
+        return at == null ? "" : instant(at);
+    }
+
+    /**
+     * {@link Instant#toString}, for whole seconds from the year 1000 to 9999 without a formatter: the readings
+     * hold millions of instants, and the formatter costs more than the clock. Other instants are left to it.
+     *
+     * @param at an instant
+     * @return its ISO-8601 text, exactly as {@code at.toString()}
+     */
+    static String instant(Instant at) {
+        long s = at.getEpochSecond();
+        if (at.getNano() != 0 || s < YEAR_1000 || s >= YEAR_10000) {
+            return at.toString();
+        }
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(s, 86_400));
+        int t = (int) Math.floorMod(s, 86_400);
+        char[] c = "0000-00-00T00:00:00Z".toCharArray();
+        put(c, 0, d.getYear(), 4);
+        put(c, 5, d.getMonthValue(), 2);
+        put(c, 8, d.getDayOfMonth(), 2);
+        put(c, 11, t / 3_600, 2);
+        put(c, 14, t / 60 % 60, 2);
+        put(c, 17, t % 60, 2);
+        return new String(c);
+    }
+
+    private static final long YEAR_1000 = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+    private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.slacast.core.clock;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +82,30 @@ public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> me
      * @return the summary
      */
     public static SlaSummary of(List<TicketSla> results, String asOf) {
-        Map<String, List<MetricStatus>> byMetric = new TreeMap<>();
-        Map<String, Tally[]> stints = new TreeMap<>();
-        for (TicketSla t : results) {
+        Tallies t = new Tallies();
+        results.forEach(t::add);
+        return t.summary(asOf, 0);
+    }
+
+    /**
+     * The figures of a summary gathered one ticket at a time, so that a streamed run keeps a number per reading
+     * (for the percentiles) instead of every reading.
+     */
+    public static final class Tallies {
+        private final Map<String, MetricTally> byMetric = new TreeMap<>();
+        private final Map<String, Tally[]> stints = new TreeMap<>();
+        private int tickets;
+
+        /** Creates empty tallies. */
+        public Tallies() {
+            // filled by add
+        }
+
+        /** @param t one ticket's readings */
+        public void add(TicketSla t) {
+            tickets++;
             for (MetricStatus m : t.metrics()) {
-                byMetric.computeIfAbsent(m.metric().label(), k -> new ArrayList<>()).add(m);
+                byMetric.computeIfAbsent(m.metric().label(), k -> new MetricTally()).add(m);
             }
             for (StintReading s : t.stints()) {
                 if (s.target() != null) {
@@ -96,27 +114,44 @@ public record SlaSummary(String asOf, int tickets, Map<String, MetricSummary> me
                 }
             }
         }
-        Map<String, MetricSummary> out = new LinkedHashMap<>();
-        byMetric.forEach((label, ms) -> out.put(label, summarise(ms)));
-        Map<String, StintSummary> stintOut = new LinkedHashMap<>();
-        stints.forEach((label, ts) -> stintOut.put(label, new StintSummary(Tally.sum(ts).rate(), byPriority(ts))));
-        return new SlaSummary(asOf, results.size(), out, stintOut, 0);
+
+        /**
+         * @param asOf          the as-of instant, for the record
+         * @param clampedEvents events moved to their ticket's creation
+         * @return the summary of every ticket added
+         */
+        public SlaSummary summary(String asOf, int clampedEvents) {
+            Map<String, MetricSummary> out = new LinkedHashMap<>();
+            byMetric.forEach((label, m) -> out.put(label, m.summary()));
+            Map<String, StintSummary> stintOut = new LinkedHashMap<>();
+            stints.forEach((label, ts) -> stintOut.put(label, new StintSummary(Tally.sum(ts).rate(), byPriority(ts))));
+            return new SlaSummary(asOf, tickets, out, stintOut, clampedEvents);
+        }
     }
 
-    private static MetricSummary summarise(List<MetricStatus> ms) {
-        Tally[] tallies = Tally.perPriority();
-        double[] elapsed = new double[ms.size()];
-        for (int i = 0; i < ms.size(); i++) {
-            MetricStatus m = ms.get(i);
-            elapsed[i] = m.elapsedMinutes();
+    /** One metric's elapsed minutes (every reading) and tallies (readings with a target). */
+    private static final class MetricTally {
+        private final Tally[] tallies = Tally.perPriority();
+        private double[] elapsed = new double[1024];
+        private int n;
+
+        void add(MetricStatus m) {
+            if (n == elapsed.length) {
+                elapsed = Arrays.copyOf(elapsed, n * 2);
+            }
+            elapsed[n++] = m.elapsedMinutes();
             if (m.target() != null) {
                 tallies[m.priority().ordinal()].add(m.state(), m.breached());
             }
         }
-        Arrays.sort(elapsed);
-        Rate all = Tally.sum(tallies).rate();
-        return new MetricSummary(all.measured(), all.breached(), all.rate(), percentile(elapsed, 50),
-                percentile(elapsed, 90), percentile(elapsed, 95), byPriority(tallies), all);
+
+        MetricSummary summary() {
+            double[] sorted = Arrays.copyOf(elapsed, n);
+            Arrays.sort(sorted);
+            Rate all = Tally.sum(tallies).rate();
+            return new MetricSummary(all.measured(), all.breached(), all.rate(), percentile(sorted, 50),
+                    percentile(sorted, 90), percentile(sorted, 95), byPriority(tallies), all);
+        }
     }
 
     private static Map<String, Rate> byPriority(Tally[] tallies) {

@@ -2,6 +2,7 @@ package org.slacast.core.csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.csv.ReadOptions.BeforeCreation;
 import org.slacast.core.ticket.TicketEvent;
@@ -104,36 +107,18 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
     public static TicketData load(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
         List<Reject> rejects = new ArrayList<>();
         Map<String, Ticket> byId = new LinkedHashMap<>();
-        ticketsSource.read(NativeFormat.TICKET_REQUIRED, row -> {
-            try {
-                Ticket t = NativeFormat.ticket(row, options.zone());
-                if (byId.putIfAbsent(t.id(), t) != null) {
-                    throw new RowException("ticket_id", "ticket " + t.id() + " appears twice; the first is kept");
-                }
-            } catch (RowException e) {
-                rejects.add(Reject.of(row, e));
-            }
-        });
+        tickets(ticketsSource, options, rejects, t -> byId.putIfAbsent(t.id(), t) == null);
         Map<String, List<TicketEvent>> events = new HashMap<>(byId.size() * 2);
         Set<TicketEvent> seen = new HashSet<>();
         int[] dups = {0};
         int[] clamped = {0};
+        Function<String, Instant> created = id -> {
+            Ticket t = byId.get(id);
+            return t == null ? null : t.createdAt();
+        };
         eventsSource.read(NativeFormat.EVENT_REQUIRED, row -> {
             try {
-                TicketEvent e = NativeFormat.event(row, options.zone());
-                Ticket t = byId.get(e.ticketId());
-                if (t == null) {
-                    throw new RowException("ticket_id", "no ticket " + e.ticketId() + " in " + ticketsSource.name());
-                }
-                if (e.at().isBefore(t.createdAt())) {
-                    if (options.beforeCreation() == BeforeCreation.REJECT) {
-                        throw new RowException("at", "event at " + e.at() + " is before its ticket was created ("
-                                + t.createdAt() + "); fix the timestamp or the ticket's created_at, or move such "
-                                + "events to the creation (--before-creation clamp)");
-                    }
-                    e = e.movedTo(t.createdAt());
-                    clamped[0]++;
-                }
+                TicketEvent e = event(row, created, ticketsSource.name(), options, clamped);
                 if (!seen.add(e)) {
                     dups[0]++;
                     return;
@@ -144,6 +129,59 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
             }
         });
         return new TicketData(List.copyOf(byId.values()), events, rejects, dups[0], clamped[0]);
+    }
+
+    /**
+     * Reads tickets, rejecting a row that cannot be read or repeats a ticket id.
+     *
+     * @param source  rows in the tickets.csv layout
+     * @param options how to read local timestamps
+     * @param rejects receives the rows left out, in source order
+     * @param accept  takes each ticket read, in source order; false if its id was taken already (then rejected)
+     * @throws CsvFileException if the source cannot be read as a whole
+     */
+    public static void tickets(RowSource source, ReadOptions options, List<Reject> rejects, Predicate<Ticket> accept) {
+        source.read(NativeFormat.TICKET_REQUIRED, row -> {
+            try {
+                Ticket t = NativeFormat.ticket(row, options.zone());
+                if (!accept.test(t)) {
+                    throw new RowException("ticket_id", "ticket " + t.id() + " appears twice; the first is kept");
+                }
+            } catch (RowException e) {
+                rejects.add(Reject.of(row, e));
+            }
+        });
+    }
+
+    /**
+     * Reads one event row and checks it against its ticket: the same checks, in the same order, for the in-memory
+     * and the streaming reader, so both reject the same rows for the same reasons.
+     *
+     * @param row         an events.csv row
+     * @param created     an accepted ticket's creation instant by its id, or null if there is no such ticket
+     * @param ticketsName the tickets source, named when the ticket is unknown
+     * @param options     how to read local timestamps and early events
+     * @param clamped     its one element counts events moved to their ticket's creation
+     * @return the event, moved to its ticket's creation if it was earlier and the options say clamp
+     * @throws RowException naming the column at fault
+     */
+    public static TicketEvent event(CsvRow row, Function<String, Instant> created, String ticketsName,
+                                    ReadOptions options, int[] clamped) {
+        TicketEvent e = NativeFormat.event(row, options.zone());
+        Instant createdAt = created.apply(e.ticketId());
+        if (createdAt == null) {
+            throw new RowException("ticket_id", "no ticket " + e.ticketId() + " in " + ticketsName);
+        }
+        if (e.at().isBefore(createdAt)) {
+            if (options.beforeCreation() == BeforeCreation.REJECT) {
+                throw new RowException("at", "event at " + e.at() + " is before its ticket was created ("
+                        + createdAt + "); fix the timestamp or the ticket's created_at, or move such "
+                        + "events to the creation (--before-creation clamp)");
+            }
+            e = e.movedTo(createdAt);
+            clamped[0]++;
+        }
+        return e;
     }
 
     /**

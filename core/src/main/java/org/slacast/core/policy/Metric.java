@@ -40,9 +40,13 @@ public sealed interface Metric {
      * @param tier the tier
      */
     record TierOla(Tier tier) implements Metric {
+        /** Made once per tier: a label is written for every reading of every ticket. */
+        private static final String[] LABELS = java.util.Arrays.stream(Tier.values())
+                .map(t -> "ola_" + t.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
         @Override
         public String label() {
-            return "ola_" + tier.name().toLowerCase(Locale.ROOT);
+            return LABELS[tier.ordinal()];
         }
     }
 

@@ -226,12 +226,30 @@ public final class DeskStore implements AutoCloseable {
      * @return the stored tickets and events
      */
     public synchronized TicketData load(Instant until) {
+        Sources s = sources(until);
+        return TicketData.load(s.tickets(), s.events());
+    }
+
+    /**
+     * The stored tickets and events as rows, for a reader that does not keep them all (the streamed clock).
+     *
+     * @param tickets rows in the tickets.csv layout, oldest first
+     * @param events  rows in the events.csv layout, grouped by ticket
+     */
+    public record Sources(RowSource tickets, RowSource events) {
+    }
+
+    /**
+     * @param until tickets created and events dated before this instant, or null for all
+     * @return the rows {@link #load} reads; they read over this store's connection, so while it is open
+     */
+    public Sources sources(Instant until) {
         String t = "SELECT " + TICKET_COLS + " FROM tickets" + (until == null ? "" : " WHERE created_at < ?")
                 + " ORDER BY created_at, ticket_id";
         String e = "SELECT " + EVENT_COLS + " FROM events" + (until == null ? "" : " WHERE \"at\" < ?")
                 + " ORDER BY ticket_id, \"at\", seq";
         List<Object> p = until == null ? List.of() : List.of(utc(until));
-        return TicketData.load(rows(t, p, "tickets"), rows(e, p, "events"));
+        return new Sources(rows(t, p, "tickets"), rows(e, p, "events"));
     }
 
     /**
@@ -398,7 +416,9 @@ public final class DeskStore implements AutoCloseable {
 
             @Override
             public Map<String, Integer> read(Collection<String> required, Consumer<CsvRow> sink) {
-                return JdbcRows.read(c, source, query, params, ZoneOffset.UTC, required, sink);
+                synchronized (DeskStore.this) { // one connection: one query at a time
+                    return JdbcRows.read(c, source, query, params, ZoneOffset.UTC, required, sink);
+                }
             }
         };
     }

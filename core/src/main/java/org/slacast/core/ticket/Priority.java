@@ -50,6 +50,9 @@ public enum Priority {
 
     /** @return the label used in files and the API, e.g. {@code critical} */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
+
+    /** Made once: a label is written for every reading of every ticket. */
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
 }
