@@ -42,8 +42,10 @@ stop() {  # the process started last
 }
 serve() {  # port, extra flags
   local port="$1"; shift
+  local log=(--db "jdbc:duckdb:$work/log-$port.duckdb")
+  [[ " $* " == *" --no-log "* ]] && log=()
   ./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" \
-    --db "jdbc:duckdb:$work/log-$port.duckdb" --store "jdbc:duckdb:$work/desk-$port.duckdb" --port "$port" "$@" \
+    "${log[@]}" --store "jdbc:duckdb:$work/desk-$port.duckdb" --port "$port" "$@" \
     >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
   wait_up "$port"

@@ -65,7 +65,8 @@ final class LiveDesk implements AutoCloseable {
         this.limits = limits;
         this.desk = DeskState.live(limits.maxTickets());
         long seq = store.sequence();
-        Instant latest = store.latest();
+        // Anchored at the latest arrival, the desk's clock: one ticket's late event must not narrow the window.
+        Instant latest = store.latestCreation();
         if (latest != null) {
             TicketData recent = store.window(latest.minus(REACH.plus(limits.horizon())));
             reported.putAll(store.outcomes());

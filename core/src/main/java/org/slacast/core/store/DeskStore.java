@@ -374,6 +374,17 @@ public final class DeskStore implements AutoCloseable {
         }
     }
 
+    /** @return the latest creation stored, the desk's clock, or null for an empty store */
+    public synchronized Instant latestCreation() {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(created_at) FROM tickets")) {
+            rs.next();
+            OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot read the store (" + firstLine(e) + ")", e);
+        }
+    }
+
     /** @return the latest instant stored (a creation or an event), or null for an empty store */
     public synchronized Instant latest() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(m) FROM (SELECT "
