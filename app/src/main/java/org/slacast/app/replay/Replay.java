@@ -67,27 +67,37 @@ public final class Replay {
         long t0 = System.nanoTime();
         Instant start = timeline.start();
         Duration span = options.speed() > 0 ? Duration.ofNanos((long) (PACE_TICK.toNanos() * options.speed())) : null;
-        long[] counts = new long[6];
-        List<String> errors = new ArrayList<>();
+        Totals n = new Totals();
         for (ReplayTimeline.Batch b : timeline.batches(options.maxItems(), span)) {
             if (span != null) {
                 pause(t0, Duration.between(start, b.first()), options.speed());
             }
-            send(client, b, options.maxItems(), counts, errors);
+            send(client, b, options.maxItems(), n);
             if (options.score()) {
                 for (Ticket t : b.created()) {
-                    scores.accept(client.score(t.id(), t.createdAt(), "replay-" + (++counts[4])));
+                    scores.accept(client.score(t.id(), t.createdAt(), "replay-" + (++n.scored)));
                 }
             }
-            counts[5] += b.size();
-            progress.accept(counts[5]);
+            n.sent += b.size();
+            progress.accept(n.sent);
         }
-        return new Summary(counts[0], counts[1], counts[2], counts[3], List.copyOf(errors), counts[4],
+        return new Summary(n.tickets, n.events, n.duplicates, n.rejected, List.copyOf(n.errors), n.scored,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
+    /** What a replay has done so far. */
+    private static final class Totals {
+        long tickets;
+        long events;
+        long duplicates;
+        long rejected;
+        long scored;
+        long sent;
+        final List<String> errors = new ArrayList<>();
+    }
+
     /** Posts a batch, in chunks when one instant alone holds more than a request may: tickets before events. */
-    private static void send(DeskClient client, ReplayTimeline.Batch b, int max, long[] counts, List<String> errors) {
+    private static void send(DeskClient client, ReplayTimeline.Batch b, int max, Totals n) {
         List<Object> items = new ArrayList<>(b.tickets());
         items.addAll(b.events());
         for (int i = 0; i < items.size(); i += max) {
@@ -96,13 +106,13 @@ public final class Replay {
                     chunk.stream().filter(Ticket.class::isInstance).map(Ticket.class::cast).toList(),
                     chunk.stream().filter(org.slacast.core.ticket.TicketEvent.class::isInstance)
                             .map(org.slacast.core.ticket.TicketEvent.class::cast).toList());
-            counts[0] += r.tickets();
-            counts[1] += r.events();
-            counts[2] += r.duplicates();
-            counts[3] += r.errors().size();
+            n.tickets += r.tickets();
+            n.events += r.events();
+            n.duplicates += r.duplicates();
+            n.rejected += r.errors().size();
             for (String e : r.errors()) {
-                if (errors.size() < KEPT_ERRORS) {
-                    errors.add(e);
+                if (n.errors.size() < KEPT_ERRORS) {
+                    n.errors.add(e);
                 }
             }
         }
