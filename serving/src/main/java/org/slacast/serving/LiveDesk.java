@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.DeskEvents;
@@ -211,31 +210,11 @@ final class LiveDesk implements AutoCloseable {
         return writer.dropped();
     }
 
-    /** Records an outcome reported from outside. */
+    /** Records an outcome reported from outside, and reads it back as ingestion does. */
     synchronized void outcome(String ticketId, boolean breached, Instant at) {
+        long before = store.sequence();
         store.putOutcome(ticketId, breached, at);
-        refresh(List.of(ticketId));
-    }
-
-    /**
-     * Reads tickets back from the store and puts them again. Writers and the follower hold this desk's lock from
-     * the read to the put, so a slower reader never puts an older reading over a newer one.
-     */
-    private synchronized void refresh(Collection<String> ids) {
-        for (String id : ids) {
-            TicketData d = store.ticket(id);
-            if (!d.tickets().isEmpty()) {
-                put(d.tickets().getFirst(), d.eventsOf(id));
-            }
-        }
-    }
-
-    private void put(Ticket t, List<TicketEvent> events) {
-        Map.Entry<Boolean, Instant> outcome = store.outcome(t.id());
-        if (outcome != null) {
-            reported.put(t.id(), outcome);
-        }
-        putProvisionally(t, events);
+        refreshAfter(before);
     }
 
     /** Puts a ticket from what is known here, without asking the store. */

@@ -310,22 +310,6 @@ public final class DeskStore implements AutoCloseable {
         }
     }
 
-    /**
-     * @param ticketId a ticket
-     * @return its latest reported outcome: breached and when, or null
-     */
-    public synchronized Map.Entry<Boolean, Instant> outcome(String ticketId) {
-        try (PreparedStatement p = c.prepareStatement("SELECT breached, known_at FROM outcomes WHERE ticket_id = ? "
-                + "ORDER BY seq DESC LIMIT 1")) {
-            p.setString(1, ticketId);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Map.entry(rs.getBoolean(1), rs.getObject(2, OffsetDateTime.class).toInstant())
-                        : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(name + ": cannot read outcomes (" + firstLine(e) + ")", e);
-        }
-    }
 
     /**
      * What changed after a sequence number, by this process or another.
@@ -377,18 +361,6 @@ public final class DeskStore implements AutoCloseable {
     /** @return the latest creation stored, the desk's clock, or null for an empty store */
     public synchronized Instant latestCreation() {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(created_at) FROM tickets")) {
-            rs.next();
-            OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        } catch (SQLException e) {
-            throw new StoreException(name + ": cannot read the store (" + firstLine(e) + ")", e);
-        }
-    }
-
-    /** @return the latest instant stored (a creation or an event), or null for an empty store */
-    public synchronized Instant latest() {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(m) FROM (SELECT "
-                + "max(created_at) AS m FROM tickets UNION ALL SELECT max(\"at\") FROM events) x")) {
             rs.next();
             OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
             return t == null ? null : t.toInstant();

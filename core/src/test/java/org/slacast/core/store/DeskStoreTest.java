@@ -75,7 +75,7 @@ class DeskStoreTest {
             assertThat(touched.data().eventsOf(first)).containsExactlyInAnyOrderElementsOf(files.eventsOf(first));
             assertThat(touched.outcomes()).containsExactly(java.util.Map.entry(first, java.util.Map.entry(true, cut)));
             assertThat(s.outcomes()).isEqualTo(touched.outcomes());
-            assertThat(s.outcome(files.tickets().getFirst().id())).isEqualTo(java.util.Map.entry(true, cut));
+            assertThat(s.outcomes().get(files.tickets().getFirst().id())).isEqualTo(java.util.Map.entry(true, cut));
         }
     }
 
