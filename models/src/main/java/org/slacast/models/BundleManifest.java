@@ -39,6 +39,9 @@ import org.slacast.core.feature.FeatureSchema;
  * @param chosenAt      the checkpoints it was judged on against the other models and the champion:
  *                      {@code creation}, {@code all} or fractions such as {@code 0.25,0.5}; absent: {@code all},
  *                      how models were chosen before
+ * @param checkpoints   the fractions of the target's business time at which it was trained to score a ticket;
+ *                      absent: {@link org.slacast.core.feature.Checkpoints#DEFAULT}, the only ones before bundles
+ *                      recorded them
  */
 @JsonDeserialize(builder = BundleManifest.Builder.class)
 public record BundleManifest(int format, String id, String kind, Instant createdAt, FeatureSchema schema,
@@ -46,7 +49,7 @@ public record BundleManifest(int format, String id, String kind, Instant created
                              double threshold, CostModel cost, Map<String, Double> metrics, Instant testFrom,
                              Instant testTo, List<FeatureDistribution> distributions, String modelFile,
                              String modelSha256, org.slacast.core.policy.PolicyIdentity policy, LabelSource labels,
-                             String chosenAt) {
+                             String chosenAt, List<Double> checkpoints) {
     /** The format this code writes and reads. */
     public static final int FORMAT = 1;
 
@@ -60,7 +63,8 @@ public record BundleManifest(int format, String id, String kind, Instant created
         return new Builder().format(format).id(id).kind(kind).createdAt(createdAt).schema(schema)
                 .provenance(provenance).parameters(parameters).calibrator(calibrator).threshold(threshold).cost(cost)
                 .metrics(metrics).testFrom(testFrom).testTo(testTo).distributions(distributions).modelFile(modelFile)
-                .modelSha256(modelSha256).policy(policy).labels(labels).chosenAt(chosenAt);
+                .modelSha256(modelSha256).policy(policy).labels(labels).chosenAt(chosenAt)
+                .checkpoints(checkpoints);
     }
 
     /** Builds a manifest by named fields; each starts at the default documented on {@link BundleManifest}. */
@@ -86,6 +90,7 @@ public record BundleManifest(int format, String id, String kind, Instant created
         private org.slacast.core.policy.PolicyIdentity policy;
         private LabelSource labels = LabelSource.CLOCK;
         private String chosenAt = "all";
+        private List<Double> checkpoints = org.slacast.core.feature.Checkpoints.DEFAULT;
 
         private Builder() {
         }
@@ -261,11 +266,20 @@ public record BundleManifest(int format, String id, String kind, Instant created
             return this;
         }
 
+        /**
+         * @param v the fractions of the target it was trained to score at
+         * @return this builder
+         */
+        public Builder checkpoints(List<Double> v) {
+            checkpoints = List.copyOf(v);
+            return this;
+        }
+
         /** @return the manifest */
         public BundleManifest build() {
             return new BundleManifest(format, id, kind, createdAt, schema, provenance, parameters, calibrator,
                     threshold, cost, metrics, testFrom, testTo, distributions, modelFile, modelSha256, policy, labels,
-                    chosenAt);
+                    chosenAt, checkpoints);
         }
     }
 }

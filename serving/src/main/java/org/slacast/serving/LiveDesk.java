@@ -49,6 +49,10 @@ final class LiveDesk implements AutoCloseable {
     private final Map<String, Map.Entry<Boolean, Instant>> reported = new java.util.concurrent.ConcurrentHashMap<>();
     private final DeskWriter writer;
     private final Thread follower;
+    /** The latest creation or event the desk holds, in epoch milliseconds: a replayed desk's clock. */
+    private final AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+    /** Told of every ticket put, so that the queue re-scores it. */
+    private volatile java.util.function.Consumer<String> onPut = id -> { };
     private volatile boolean running = true;
 
     /**
@@ -130,6 +134,35 @@ final class LiveDesk implements AutoCloseable {
             }
             recent.remove(eldest);
         }
+    }
+
+    /**
+     * @param id a ticket id
+     * @return the ticket and its events when the desk holds it in memory, without asking the store; or null
+     */
+    Stored held(String id) {
+        return recent.get(id);
+    }
+
+    /** @return the ids of the tickets the desk holds in memory */
+    List<String> heldIds() {
+        return List.copyOf(recent.keySet());
+    }
+
+    /** @param id a ticket id; @return whether an outcome was reported for it */
+    boolean reported(String id) {
+        return reported.containsKey(id);
+    }
+
+    /** @return the latest creation or event the desk holds, or null when it holds none */
+    Instant latest() {
+        long at = latest.get();
+        return at == Long.MIN_VALUE ? null : Instant.ofEpochMilli(at);
+    }
+
+    /** @param listener told of the id of every ticket put from now on */
+    void onPut(java.util.function.Consumer<String> listener) {
+        onPut = listener;
     }
 
     /** @return the store */
@@ -225,6 +258,13 @@ final class LiveDesk implements AutoCloseable {
         DeskEvents e = DeskEvents.of(t, events, policies.select(t), metric, limits.horizon());
         Map.Entry<Boolean, Instant> known = reported.get(t.id());
         desk.put(known == null ? e : e.withOutcome(known.getValue().toEpochMilli(), known.getKey()));
+        long last = events.isEmpty() ? t.createdAt().toEpochMilli()
+                : Math.max(t.createdAt().toEpochMilli(), events.getLast().at().toEpochMilli());
+        // Only what the desk remembers moves its clock, never a client's far-future event.
+        if (last <= System.currentTimeMillis() + ScoringService.FUTURE_SKEW.toMillis()) {
+            latest.accumulateAndGet(last, Math::max);
+        }
+        onPut.accept(t.id());
     }
 
     /** Follows what other replicas write: every poll interval, the tickets written since the last one seen. */

@@ -13,8 +13,10 @@ import org.slacast.core.ticket.Priority;
  * @param limit    at most this many rows, from 1
  */
 public record QueueFilter(String team, String system, Priority priority, String band, int limit) {
-    /** The default and the largest {@link #limit}. */
+    /** The default {@link #limit}. */
     public static final int DEFAULT_LIMIT = 100;
+    /** The largest {@link #limit}: a page of the queue, not the whole desk. */
+    public static final int MAX_LIMIT = 1_000;
 
     /** @return every open ticket, the first {@link #DEFAULT_LIMIT} */
     public static QueueFilter all() {

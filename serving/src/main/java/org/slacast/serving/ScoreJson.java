@@ -89,15 +89,7 @@ final class ScoreJson {
         g.writeBooleanField("recommend_intervention", d.act());
         g.writeStringField("decision", d.reason());
         g.writeEndObject();
-        g.writeArrayFieldStart("reasons");
-        for (ModelBundle.Reason r : s.reasons()) {
-            g.writeStartObject();
-            g.writeStringField("feature", r.feature());
-            g.writeNumberField("value", round(r.value()));
-            g.writeNumberField("contribution", round(r.contribution()));
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        reasons(g, s.reasons());
         g.writeStringField("explanation", how.label());
         g.writeObjectFieldStart("model");
         g.writeStringField("id", b.manifest().id());
@@ -105,6 +97,19 @@ final class ScoreJson {
         g.writeStringField("metric", b.manifest().schema().metric().label());
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** The top contributions: {@code "reasons": [{"feature": ..., "value": ..., "contribution": ...}]}. */
+    static void reasons(JsonGenerator g, List<ModelBundle.Reason> reasons) throws IOException {
+        g.writeArrayFieldStart("reasons");
+        for (ModelBundle.Reason r : reasons) {
+            g.writeStartObject();
+            g.writeStringField("feature", r.feature());
+            g.writeNumberField("value", round(r.value()));
+            g.writeNumberField("contribution", round(r.contribution()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The SLA clock of every metric at an instant: {@code "sla": {"policy": ..., "metrics": [...]}}. */
@@ -210,7 +215,7 @@ final class ScoreJson {
         });
     }
 
-    private static void instant(JsonGenerator g, String field, Instant at) throws IOException {
+    static void instant(JsonGenerator g, String field, Instant at) throws IOException {
         if (at == null) {
             g.writeNullField(field);
         } else {
@@ -219,7 +224,7 @@ final class ScoreJson {
     }
 
     /** Six decimals: more would only be noise from the calibrator and the clock's millisecond arithmetic. */
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
     }
 

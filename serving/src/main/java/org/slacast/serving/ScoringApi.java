@@ -20,10 +20,14 @@ public final class ScoringApi implements AutoCloseable {
     private final LiveDesk desk;
     private final String activeId;
     private final ActiveModel models;
+    private final QueueScheduler rescorer;
+    private final AtRiskQueue queue;
 
     private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId,
-                       ActiveModel models) {
+                       ActiveModel models, QueueScheduler rescorer, AtRiskQueue queue) {
         this.models = models;
+        this.rescorer = rescorer;
+        this.queue = queue;
         this.config = config;
         this.server = server;
         this.log = log;
@@ -66,6 +70,7 @@ public final class ScoringApi implements AutoCloseable {
         PredictionLog log = config.logDb() == null ? null
                 : new PredictionLog(config.logDb(), "predictions", config.limits().maxLogQueue());
         LiveDesk desk = null;
+        QueueScheduler rescorer = null;
         try {
             desk = new LiveDesk(DeskStore.open(config.store()), policies,
                     models.get().bundle().manifest().schema().metric(), config.desk());
@@ -80,7 +85,12 @@ public final class ScoringApi implements AutoCloseable {
             metrics.bind(desk.state());
             metrics.bindStore(desk::seen);
             metrics.bindWriter(desk::pendingWrites, desk::unremembered);
-            Javalin server = SlacastServer.create(config, models, scoring, metrics);
+            AtRiskQueue queue = new AtRiskQueue();
+            rescorer = new QueueScheduler(desk, scoring, queue, QueueClock.parse(config.queue().clock(), desk::latest),
+                    config.queue().tick(), config.desk().horizon());
+            metrics.bindQueue(queue, rescorer::rescored);
+            rescorer.start();
+            Javalin server = SlacastServer.create(config, models, scoring, metrics, queue);
             try {
                 server.start();
             } catch (RuntimeException e) {
@@ -88,8 +98,11 @@ public final class ScoringApi implements AutoCloseable {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + rootMessage(e) + "); is the port in use? pick another with --port", e);
             }
-            return new ScoringApi(config, server, log, desk, id, models);
+            return new ScoringApi(config, server, log, desk, id, models, rescorer, queue);
         } catch (RuntimeException e) {
+            if (rescorer != null) {
+                rescorer.close();
+            }
             if (log != null) {
                 log.close();
             }
@@ -134,9 +147,15 @@ public final class ScoringApi implements AutoCloseable {
         return config;
     }
 
+    /** @return the at-risk queue, as the API and the dashboard read it */
+    public QueueView queue() {
+        return queue;
+    }
+
     @Override
     public void close() {
         server.stop();
+        rescorer.close();
         if (log != null) {
             log.close();
         }

@@ -136,6 +136,35 @@ public final class ScoringService {
         double p = b.probability(x);
         String band = RiskLevel.of(p, b.manifest().threshold()).label();
         List<ModelBundle.Reason> why = k == 0 ? List.of() : b.reasons(x, k, how);
+        record(m, shadow, t, r.events(), at, sla, history, x, p, band, requestId);
+        return new Score(requestId, t, at, p, band, sla, why, b);
+    }
+
+    /**
+     * A stored ticket scored again as it ages, for the at-risk queue: the same score as the API's at that instant,
+     * neither monitored nor logged, since the ticket is not news.
+     *
+     * @param m      the model
+     * @param t      the ticket
+     * @param events its events up to {@code at}
+     * @param at     the instant
+     * @param k      reasons
+     * @return the score
+     */
+    Score rescore(ActiveModel.Loaded m, Ticket t, List<TicketEvent> events, Instant at, int k) {
+        TicketSla sla = m.extractor().sla(t, events, at);
+        double[] x = m.extractor().extract(t, events, at, sla, desk.state().history(t, at)).values();
+        ModelBundle b = m.bundle();
+        double p = b.probability(x);
+        return new Score(null, t, at, p, RiskLevel.of(p, b.manifest().threshold()).label(), sla,
+                k == 0 ? List.of() : b.reasons(x, k, Explanation.PATH), b);
+    }
+
+    /** Monitoring, and the prediction log with the challenger's answer beside the champion's. */
+    private void record(ActiveModel.Loaded m, ActiveModel.Loaded shadow, Ticket t, List<TicketEvent> events,
+                        Instant at, TicketSla sla, DeskState.History history, double[] x, double p, String band,
+                        String requestId) {
+        ModelBundle b = m.bundle();
         monitoring.predicted(t.id(), b.manifest().id(), p, x, DeskState.key(t.team()), DeskState.key(t.system()));
         if (log != null) {
             String shadowId = null;
@@ -145,7 +174,7 @@ public final class ScoringService {
                 // The challenger sees the same ticket at the same instant; its answer is logged, never returned.
                 ModelBundle sb = shadow.bundle();
                 double[] sx = sameSchema(m, shadow) ? x
-                        : shadow.extractor().extract(t, r.events(), at, sla, history).values();
+                        : shadow.extractor().extract(t, events, at, sla, history).values();
                 sp = sb.probability(sx);
                 shadowId = sb.manifest().id();
                 shadowBand = RiskLevel.of(sp, sb.manifest().threshold()).label();
@@ -153,7 +182,16 @@ public final class ScoringService {
             log.offer(new PredictionLog.Entry(Instant.now(), requestId, t.id(), b.manifest().id(), p, band,
                     b.manifest().schema().names(), x, shadowId, sp, shadowBand));
         }
-        return new Score(requestId, t, at, p, band, sla, why, b);
+    }
+
+    /** @return the SLA policies */
+    org.slacast.core.policy.PolicySet policies() {
+        return models.policies();
+    }
+
+    /** @return the active model, or null */
+    ActiveModel.Loaded active() {
+        return models.get();
     }
 
     /**

@@ -27,12 +27,13 @@ import java.time.Instant;
  * @param webhooks       webhook adapters by name, each an import mapping file: {@code POST /v1/webhooks/{name}}
  * @param policyMismatch what to do with a model trained under another policy file than {@code policy}: refuse
  *                       it (the default) or serve it with a warning
+ * @param queue          how the at-risk queue keeps time
  */
 public record ServingConfig(String host, int port, Path registry, Path policy, String model, String shadow,
                             boolean shadowEnabled, String logDb, ApiKeys keys, boolean insecureNoAuth, int reasons,
                             Duration stopTimeout, Limits limits, DeskLimits desk, String store,
                             java.util.Map<String, Path> webhooks,
-                            org.slacast.models.PolicyCheck.Mode policyMismatch) {
+                            org.slacast.models.PolicyCheck.Mode policyMismatch, QueueSettings queue) {
     /** Copies the webhooks. */
     public ServingConfig {
         webhooks = java.util.Map.copyOf(webhooks);
@@ -86,31 +87,31 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
     public static ServingConfig defaults(Path registry, Path policy) {
         return new ServingConfig("127.0.0.1", 7070, registry, policy, null, null, true, null, ApiKeys.none(), false, 3,
                 Duration.ofSeconds(10), Limits.defaults(), DeskLimits.defaults(), "jdbc:duckdb:",
-                java.util.Map.of(), org.slacast.models.PolicyCheck.Mode.REFUSE);
+                java.util.Map.of(), org.slacast.models.PolicyCheck.Mode.REFUSE, QueueSettings.defaults());
     }
 
     /** @param m what to do with a model trained under another policy; @return this config with it */
     public ServingConfig withPolicyMismatch(org.slacast.models.PolicyCheck.Mode m) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks, m);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks, m, queue);
     }
 
     /** @param url the desk store's JDBC URL; @return this config with that store */
     public ServingConfig withStore(String url) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, url, webhooks, policyMismatch);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, url, webhooks, policyMismatch, queue);
     }
 
     /** @param h the interface; @return this config bound there */
     public ServingConfig withHost(String h) {
         return new ServingConfig(h, port, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch);
+                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, queue);
     }
 
     /** @param p a port; @return this config on that port */
     public ServingConfig withPort(int p) {
         return new ServingConfig(host, p, registry, policy, model, shadow, shadowEnabled, logDb, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch);
+                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, queue);
     }
 
     /**
@@ -121,13 +122,13 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withModels(String active, String shadowModel, boolean scoreShadow) {
         return new ServingConfig(host, port, registry, policy, active, shadowModel, scoreShadow, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, queue);
     }
 
     /** @param url the prediction log's JDBC URL, or null for none; @return this config with that log */
     public ServingConfig withLog(String url) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, url, keys, insecureNoAuth,
-                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch);
+                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, queue);
     }
 
     /**
@@ -137,25 +138,44 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      */
     public ServingConfig withKeys(ApiKeys k, boolean noAuthOk) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, k, noAuthOk,
-                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch);
+                reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, queue);
     }
 
     /** @param l the request limits; @return this config with them */
     public ServingConfig withLimits(Limits l) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, l, desk, store, webhooks, policyMismatch);
+                insecureNoAuth, reasons, stopTimeout, l, desk, store, webhooks, policyMismatch, queue);
     }
 
     /** @param d the desk's memory; @return this config with it */
     public ServingConfig withDesk(DeskLimits d) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, d, store, webhooks, policyMismatch);
+                insecureNoAuth, reasons, stopTimeout, limits, d, store, webhooks, policyMismatch, queue);
     }
 
     /** @param w webhook adapters by name, each an import mapping file; @return this config with them */
     public ServingConfig withWebhooks(java.util.Map<String, Path> w) {
         return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
-                insecureNoAuth, reasons, stopTimeout, limits, desk, store, w, policyMismatch);
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, w, policyMismatch, queue);
+    }
+
+    /** @param q how the at-risk queue keeps time; @return this config with it */
+    public ServingConfig withQueue(QueueSettings q) {
+        return new ServingConfig(host, port, registry, policy, model, shadow, shadowEnabled, logDb, keys,
+                insecureNoAuth, reasons, stopTimeout, limits, desk, store, webhooks, policyMismatch, q);
+    }
+
+    /**
+     * How the at-risk queue keeps time.
+     *
+     * @param clock {@code wall}, for a live desk, or {@code desk}, for a replayed one whose clock is its latest event
+     * @param tick  the longest the re-scorer waits between two looks at the clock: a band change is seen within it
+     */
+    public record QueueSettings(String clock, Duration tick) {
+        /** @return the wall clock, looked at every second */
+        public static QueueSettings defaults() {
+            return new QueueSettings("wall", Duration.ofSeconds(1));
+        }
     }
 
     /** @return whether the host is a loopback address, reachable only from this machine */

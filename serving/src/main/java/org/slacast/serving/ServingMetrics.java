@@ -125,6 +125,24 @@ public final class ServingMetrics {
                 .description("The desk store's sequence number this server's desk has followed to").register(registry);
     }
 
+    /**
+     * @param queue    the at-risk queue
+     * @param rescored tickets re-scored since start
+     */
+    void bindQueue(QueueView queue, java.util.function.LongSupplier rescored) {
+        Gauge.builder("slacast_queue_open_tickets", queue::open).description("Open tickets in the at-risk queue")
+                .register(registry);
+        Gauge.builder("slacast_queue_clock_seconds", () -> queue.clock().toEpochMilli() / 1000.0)
+                .description("The instant the at-risk queue has re-scored up to, in epoch seconds").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_queue_rescored", rescored,
+                r -> (double) r.getAsLong()).description("Tickets re-scored for the at-risk queue").register(registry);
+    }
+
+    /** @return the registry, for the parts that count their own events (alert delivery) */
+    io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** @return the Prometheus text exposition */
     String scrape() {
         return registry.scrape();

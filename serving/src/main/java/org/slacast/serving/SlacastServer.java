@@ -18,15 +18,17 @@ public final class SlacastServer {
      * @param models  the active model
      * @param scoring the scoring service
      * @param metrics the metrics
+     * @param queue   the at-risk queue
      * @return the server, not started
      */
     public static Javalin create(ServingConfig config, ActiveModel models, ScoringService scoring,
-                                 ServingMetrics metrics) {
+                                 ServingMetrics metrics, QueueView queue) {
         OpsController ops = new OpsController(models, scoring, metrics);
         ModelController model = new ModelController(models, metrics);
         ScoreController score = new ScoreController(config, scoring, models, metrics);
         TicketController tickets = new TicketController(config, scoring, models, metrics);
         WebhookController webhooks = new WebhookController(config, scoring, metrics);
+        QueueController atRisk = new QueueController(queue);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -55,6 +57,7 @@ public final class SlacastServer {
             cfg.routes.get("/v1/tickets/{id}", tickets::ticket, ApiRole.SCORE);
             cfg.routes.get("/v1/tickets/{id}/score", tickets::score, ApiRole.SCORE);
             cfg.routes.post("/v1/webhooks/{name}", webhooks::receive, ApiRole.SCORE);
+            cfg.routes.get("/v1/queue", atRisk::list, ApiRole.SCORE);
         });
     }
 

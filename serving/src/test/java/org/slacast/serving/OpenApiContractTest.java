@@ -26,7 +26,7 @@ class OpenApiContractTest {
         LiveDesk desk = new LiveDesk(org.slacast.core.store.DeskStore.open("jdbc:duckdb:"), models.policies(),
                 org.slacast.core.policy.Metric.RESOLUTION, cfg.desk());
         Javalin app = SlacastServer.create(cfg, models, new ScoringService(models, cfg, null, desk),
-                new ServingMetrics(models::activeId));
+                new ServingMetrics(models::activeId), new AtRiskQueue());
         desk.close();
         Set<String> routes = new TreeSet<>();
         for (var e : app.unsafe.internalRouter.allHttpHandlers()) {

@@ -121,7 +121,8 @@ public final class TrainingPipeline {
         // What every bundle of the run shares: schema, data, window, policy, labels and the moment compared on.
         BundleManifest common = BundleManifest.builder().schema(schema).provenance(provenance).cost(options.cost())
                 .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).policy(in.policy())
-                .labels(labelling.source()).chosenAt(options.chooseAt().label()).build();
+                .labels(labelling.source()).chosenAt(options.chooseAt().label())
+                .checkpoints(options.checkpoints()).build();
         List<TrainedModel> models = new ArrayList<>();
         Map<String, double[]> probabilities = new java.util.HashMap<>();
         for (ModelKind kind : options.kinds()) {
