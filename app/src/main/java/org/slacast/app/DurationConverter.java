@@ -9,15 +9,8 @@ import picocli.CommandLine.TypeConversionException;
 final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        String v = value.strip();
         try {
-            if (v.matches("\\d{1,9}ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.matches("\\d{1,9}s")) {
-                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-            }
-            return Durations.parse(v);
+            return Durations.parseSetting(value);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 10s, 15m, 4h or 2d");
         }

@@ -75,6 +75,15 @@ final class ServeOptions {
                 + "model from before bundles recorded their policy is served with a warning."})
     String policyMismatch;
 
+    @Option(names = "--queue-clock", paramLabel = "wall|desk", defaultValue = "wall",
+            description = {"The at-risk queue's clock: wall (default: a live desk, whose quiet tickets still turn "
+                + "overdue) or desk (a replayed desk, whose clock is the latest creation or event it holds)."})
+    String queueClock;
+
+    @Option(names = "--alerts", paramLabel = "FILE", description = {"Early-warning rules and their webhooks "
+            + "(docs/alerts.md; example: docs/examples/alerts.yaml). Each rule fires once per ticket."})
+    java.nio.file.Path alerts;
+
     /** @return the first configured API key, for a client of this server in the same process, or null */
     String firstKey() {
         if (apiKeys == null || apiKeys.isBlank()) {
@@ -105,7 +114,15 @@ final class ServeOptions {
         });
         return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
-                        deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch));
+                        deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch))
+                .withQueue(new ServingConfig.QueueSettings(queueClock(), base.queue().tick(), alerts));
+    }
+
+    private String queueClock() {
+        if (!queueClock.equals("wall") && !queueClock.equals("desk")) {
+            throw new UsageException("--queue-clock " + queueClock + ": use wall (a live desk) or desk (a replayed one)");
+        }
+        return queueClock;
     }
 
     private static void positive(String option, long value) {

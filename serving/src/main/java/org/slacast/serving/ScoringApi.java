@@ -22,9 +22,12 @@ public final class ScoringApi implements AutoCloseable {
     private final ActiveModel models;
     private final QueueScheduler rescorer;
     private final AtRiskQueue queue;
+    private final org.slacast.serving.alert.AlertDelivery delivery;
 
     private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId,
-                       ActiveModel models, QueueScheduler rescorer, AtRiskQueue queue) {
+                       ActiveModel models, QueueScheduler rescorer, AtRiskQueue queue,
+                       org.slacast.serving.alert.AlertDelivery delivery) {
+        this.delivery = delivery;
         this.models = models;
         this.rescorer = rescorer;
         this.queue = queue;
@@ -51,6 +54,9 @@ public final class ScoringApi implements AutoCloseable {
             throw new BadInputException("--port " + config.port() + ": give a TCP port from 1 to 65535 (0 picks a "
                     + "free one)");
         }
+        // Read first: a mistake in the rules file stops the start before anything is opened.
+        org.slacast.serving.alert.AlertConfig alerts = config.queue().alerts() == null ? null
+                : org.slacast.serving.alert.AlertConfig.load(config.queue().alerts(), System::getenv);
         Registry registry = new Registry(config.registry());
         PolicySet policies = PolicyFile.load(config.policy());
         ActiveModel models = new ActiveModel(registry, policies, PolicyIdentity.of(config.policy()),
@@ -71,6 +77,7 @@ public final class ScoringApi implements AutoCloseable {
                 : new PredictionLog(config.logDb(), "predictions", config.limits().maxLogQueue());
         LiveDesk desk = null;
         QueueScheduler rescorer = null;
+        org.slacast.serving.alert.AlertDelivery delivery = null;
         try {
             desk = new LiveDesk(DeskStore.open(config.store()), policies,
                     models.get().bundle().manifest().schema().metric(), config.desk());
@@ -89,6 +96,13 @@ public final class ScoringApi implements AutoCloseable {
             rescorer = new QueueScheduler(desk, scoring, queue, QueueClock.parse(config.queue().clock(), desk::latest),
                     config.queue().tick(), config.desk().horizon());
             metrics.bindQueue(queue, rescorer::rescored);
+            if (alerts != null) {
+                var alertStore = new org.slacast.serving.alert.AlertStore(desk.store());
+                delivery = new org.slacast.serving.alert.AlertDelivery(alertStore, alerts, metrics.registry());
+                rescorer.listen(new org.slacast.serving.alert.AlertDispatcher(alerts, alertStore, delivery,
+                        metrics.registry())::consider);
+                delivery.start();
+            }
             rescorer.start();
             Javalin server = SlacastServer.create(config, models, scoring, metrics, queue);
             try {
@@ -98,10 +112,13 @@ public final class ScoringApi implements AutoCloseable {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + rootMessage(e) + "); is the port in use? pick another with --port", e);
             }
-            return new ScoringApi(config, server, log, desk, id, models, rescorer, queue);
+            return new ScoringApi(config, server, log, desk, id, models, rescorer, queue, delivery);
         } catch (RuntimeException e) {
             if (rescorer != null) {
                 rescorer.close();
+            }
+            if (delivery != null) {
+                delivery.close();
             }
             if (log != null) {
                 log.close();
@@ -156,6 +173,9 @@ public final class ScoringApi implements AutoCloseable {
     public void close() {
         server.stop();
         rescorer.close();
+        if (delivery != null) {
+            delivery.close();
+        }
         if (log != null) {
             log.close();
         }

@@ -166,15 +166,21 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
     }
 
     /**
-     * How the at-risk queue keeps time.
+     * How the at-risk queue keeps time, and the early warnings it raises.
      *
-     * @param clock {@code wall}, for a live desk, or {@code desk}, for a replayed one whose clock is its latest event
-     * @param tick  the longest the re-scorer waits between two looks at the clock: a band change is seen within it
+     * @param clock  {@code wall}, for a live desk, or {@code desk}, for a replayed one whose clock is its latest event
+     * @param tick   the longest the re-scorer waits between two looks at the clock: a band change is seen within it
+     * @param alerts the alert rules file, or null for no alerts
      */
-    public record QueueSettings(String clock, Duration tick) {
-        /** @return the wall clock, looked at every second */
+    public record QueueSettings(String clock, Duration tick, Path alerts) {
+        /** @return the wall clock, looked at every second, and no alerts */
         public static QueueSettings defaults() {
-            return new QueueSettings("wall", Duration.ofSeconds(1));
+            return new QueueSettings("wall", Duration.ofSeconds(1), null);
+        }
+
+        /** @param file the alert rules file; @return these settings with it */
+        public QueueSettings withAlerts(Path file) {
+            return new QueueSettings(clock, tick, file);
         }
     }
 

@@ -18,7 +18,7 @@ class QueueApiTest {
              "team": "Network", "system": "Core Router"}""";
 
     static ServingConfig deskClock(String model) {
-        return TestApi.config(model).withQueue(new ServingConfig.QueueSettings("desk", Duration.ofMillis(50)));
+        return TestApi.config(model).withQueue(new ServingConfig.QueueSettings("desk", Duration.ofMillis(50), null));
     }
 
     static String arrival(String id, String at) {

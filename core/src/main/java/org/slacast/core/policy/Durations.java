@@ -15,6 +15,24 @@ public final class Durations {
     }
 
     /**
+     * A setting's duration, which may be shorter than a minute.
+     *
+     * @param text {@code 500ms}, {@code 10s}, or the forms of {@link #parse(String)}
+     * @return the duration; zero only as {@code 0ms} or {@code 0s}, which a setting may mean as "none"
+     * @throws IllegalArgumentException showing the accepted forms
+     */
+    public static Duration parseSetting(String text) {
+        String v = text == null ? "" : text.strip();
+        if (v.matches("\\d{1,9}ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.matches("\\d{1,9}s")) {
+            return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+        }
+        return parse(v);
+    }
+
+    /**
      * @param text {@code 90m}, {@code 1h30m}, {@code 8h}, {@code 2d} (24-hour days) or ISO-8601 {@code PT8H}
      * @return the duration, positive
      * @throws IllegalArgumentException showing the accepted forms

@@ -370,15 +370,15 @@ public final class DeskStore implements AutoCloseable {
     }
 
     /** A unit of work on the connection. */
-    private interface Work {
-        int run() throws SQLException;
+    private interface Step<T> {
+        T run() throws SQLException;
     }
 
     /** One transaction per write: all of it is stored, or none (and a row-at-a-time commit is slow in DuckDB). */
-    private int inTransaction(Work w) throws SQLException {
+    private <T> T inTransaction(Step<T> w) throws SQLException {
         c.setAutoCommit(false);
         try {
-            int n = w.run();
+            T n = w.run();
             c.commit();
             return n;
         } catch (SQLException | RuntimeException e) {
@@ -428,6 +428,57 @@ public final class DeskStore implements AutoCloseable {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /**
+     * Work on the store's connection. What a server keeps beside the desk (alerts and their deliveries) lives in the
+     * same database, so that it is shared by replicas exactly as the desk is.
+     *
+     * @param <T>  what the work returns
+     * @param what what is being done, for the error message
+     * @param work the work, given the connection in auto-commit mode; it must leave it so
+     * @return what the work returns
+     * @throws StoreException naming the store and the database's reason
+     */
+    public synchronized <T> T work(String what, Work<T> work) {
+        try {
+            return work.on(c);
+        } catch (SQLException e) {
+            throw new StoreException(name + ": cannot " + what + " (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * Work on the store's connection in one transaction: all of it is stored, or none.
+     *
+     * @param <T>  what the work returns
+     * @param what what is being done, for the error message
+     * @param work the work
+     * @return what the work returns
+     * @throws StoreException naming the store and the database's reason
+     */
+    public synchronized <T> T transaction(String what, Work<T> work) {
+        return work(what, conn -> inTransaction(() -> work.on(conn)));
+    }
+
+    /**
+     * Work on the store's connection.
+     *
+     * @param <T> what it returns
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @param c the connection
+         * @return the result
+         * @throws SQLException when the database refuses
+         */
+        T on(Connection c) throws SQLException;
+    }
+
+    /** @return whether the store is DuckDB, whose SQL differs from PostgreSQL's in places */
+    public boolean duck() {
+        return duck;
     }
 
     /** @return the JDBC URL, unmasked, for opening another connection to the same store */
