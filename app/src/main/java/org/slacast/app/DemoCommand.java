@@ -28,8 +28,11 @@ import picocli.CommandLine.Spec;
         + "on it against the baselines, write the report into the champion's bundle, then serve the champion over the "
         + "same store, with an embedded DuckDB prediction log. It "
         + "prints the URLs and a curl that works as printed; Ctrl-C stops it.",
+    "By default the desk's last 14 days are held back and replayed into the running server, so the at-risk queue, "
+        + "the alerts (to the demo's own receiver, logged in DIR/alerts.log) and the dashboard fill as you watch.",
     "", "Examples:", "  slacast demo            # everything under ./demo, on http://127.0.0.1:7070",
-    "  slacast demo --live 14d # the last two weeks arrive through the API while it serves"})
+    "  slacast demo --live 3d --replay-speed 7200   # replay three days, two hours a second",
+    "  slacast demo --live 0s  # serve the whole desk at once, nothing replayed"})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,9 +48,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--live", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = {"Hold back the desk's last DURATION of arrivals (e.g. 14d): train on what came before, then replay "
-                + "the rest into the server while it serves, at --replay-speed, so the desk fills as you watch."})
+    @Option(names = "--live", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "14d",
+            description = {"Hold back the desk's last DURATION of arrivals (default: ${DEFAULT-VALUE}): train on what "
+                + "came before, then replay the rest into the server while it serves, at --replay-speed, so the desk "
+                + "fills as you watch. 0s replays nothing."})
     private Duration live;
 
     @Option(names = "--replay-speed", defaultValue = "3600", paramLabel = "N",
@@ -76,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         Instant from = null;
         String store = "jdbc:duckdb:" + dir.resolve("desk.duckdb");
         List<String> load = new ArrayList<>(List.of("store", "load", "--data", data.toString(), "--store", store));
-        if (live != null) {
+        if (live.isPositive()) {
             TicketData d = TicketData.load(data);
             // The last arrivals, not the last event: a long-open ticket's late resolution would leave nothing new.
             from = d.tickets().stream().map(org.slacast.core.ticket.Ticket::createdAt).max(Instant::compareTo)
@@ -98,14 +102,20 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
-        ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, data.resolve("policy.yaml")))
-                .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb")).withStore(store);
-        ScoringApi api = ScoringApi.start(cfg);
-        if (from != null) {
-            Instant start = from;
-            Thread.ofPlatform().name("demo-replay").daemon(true).start(() -> replay(api.url(), data, start));
+        try (DemoAlerts alerts = new DemoAlerts(dir, spec.commandLine().getOut())) {
+            ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, data.resolve("policy.yaml")))
+                    .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb")).withStore(store);
+            // The replayed desk ages by its own clock; on the wall clock every replayed ticket would be overdue.
+            cfg = cfg.withQueue(new ServingConfig.QueueSettings(from == null ? cfg.queue().clock() : "desk",
+                    cfg.queue().tick(), cfg.queue().alerts() != null ? cfg.queue().alerts() : alerts.rules(dir)));
+            ScoringApi api = ScoringApi.start(cfg);
+            if (from != null) {
+                Instant start = from;
+                Thread.ofPlatform().name("demo-replay").daemon(true).start(() -> replay(api.url(), data, start));
+            }
+            spec.commandLine().getOut().printf("alerts: %s logs them in %s%n", cfg.queue().alerts(), alerts.log());
+            ServeCommand.serveUntilStopped(api, spec.commandLine().getOut());
         }
-        ServeCommand.serveUntilStopped(api, spec.commandLine().getOut());
         return 0;
     }
 
@@ -113,7 +123,11 @@ public final class DemoCommand implements Callable<Integer> {
     private void replay(String url, Path data, Instant from) {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            ReplayTimeline timeline = new ReplayTimeline(TicketData.load(data), from, null);
+            TicketData d = TicketData.load(data);
+            // Up to the last arrival, not through the resolutions after it: the desk ends with tickets still open.
+            Instant last = d.tickets().stream().map(org.slacast.core.ticket.Ticket::createdAt).max(Instant::compareTo)
+                    .orElseThrow().plusMillis(1);
+            ReplayTimeline timeline = new ReplayTimeline(d, from, last);
             long total = timeline.tickets() + (long) timeline.events();
             out.printf("replaying %,d tickets and %,d events from %s into %s at %.0fx%n", timeline.tickets(),
                     timeline.events(), from, url, replaySpeed);

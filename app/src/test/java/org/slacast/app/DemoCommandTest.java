@@ -31,7 +31,7 @@ class DemoCommandTest {
         StringWriter err = new StringWriter();
         int[] code = {-1};
         Thread demo = Thread.ofPlatform().start(() -> code[0] = Slacast.run(new PrintWriter(out, true),
-                new PrintWriter(err, true), "demo", tmp.resolve("demo").toString(), "--tickets", "1500", "--port", "0"));
+                new PrintWriter(err, true), "demo", tmp.resolve("demo").toString(), "--tickets", "1500", "--port", "0", "--live", "0s"));
         long until = System.nanoTime() + 240_000_000_000L;
         while (!out.toString().contains("Ctrl-C stops the server") && demo.isAlive() && System.nanoTime() < until) {
             Thread.sleep(200);
@@ -100,6 +100,24 @@ class DemoCommandTest {
                     URI.create(serving.group(1) + "/v1/tickets/" + last + "/score")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            // The queue holds the replayed desk's open tickets, aged by its clock, and the alerts reach the log.
+            com.fasterxml.jackson.databind.JsonNode queue = null;
+            long queueUntil = System.nanoTime() + 20_000_000_000L;
+            while ((queue == null || queue.get("open").asInt() == 0) && System.nanoTime() < queueUntil) {
+                Thread.sleep(100);
+                queue = new com.fasterxml.jackson.databind.ObjectMapper().readTree(HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(serving.group(1) + "/v1/queue")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertThat(queue.get("open").asInt()).isPositive();
+            assertThat(queue.get("rows")).isNotEmpty();
+            assertThat(printed).contains("alerts: " + dir.resolve("alerts.yaml"));
+            long alertsUntil = System.nanoTime() + 20_000_000_000L;
+            Path log = dir.resolve("alerts.log");
+            while (Files.size(log) == 0 && System.nanoTime() < alertsUntil) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readAllLines(log)).isNotEmpty().allMatch(l -> l.contains(" alert "));
         } finally {
             demo.interrupt();
             demo.join(30_000);
