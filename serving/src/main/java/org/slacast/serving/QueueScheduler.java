@@ -37,6 +37,8 @@ final class QueueScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueScheduler.class);
     /** Reasons per row: the queue says why, briefly. */
     private static final int REASONS = 3;
+    /** The most instants one ticket is scored at in one look; past it only the latest counts. */
+    private static final int MAX_STEPS = 64;
 
     private final LiveDesk desk;
     private final ScoringService scoring;
@@ -143,7 +145,13 @@ final class QueueScheduler implements AutoCloseable {
             }
         }
         for (String id : due) {
-            rescore(id, m, now);
+            try {
+                rescore(id, m, now);
+            } catch (RuntimeException e) {
+                // One ticket's failure must not cost the others their look; it is tried again in a minute.
+                LOG.warn("queue: cannot re-score {} ({}); trying again in a minute", id, e.toString());
+                plan(id, now.plusSeconds(60));
+            }
         }
         queue.clock(now);
     }
@@ -169,26 +177,104 @@ final class QueueScheduler implements AutoCloseable {
         Metric metric = m.bundle().manifest().schema().metric();
         List<Instant> checkpoints = Checkpoints.of(t, policy, metric, m.bundle().manifest().checkpoints());
         Instant passed = BandChanges.lastPassed(checkpoints, now);
-        Instant at = passed != null && passed.isAfter(lastNews) ? passed : lastNews;
-        ScoringService.Score score = scoring.rescore(m, t, known, at, REASONS);
-        MetricStatus status = score.sla().metric(metric).orElse(null);
-        Instant change = status == null ? null : BandChanges.next(status, policy, at);
-        for (int i = 0; i < 2 && change != null && !change.isAfter(now); i++) {
-            at = change;
-            score = scoring.rescore(m, t, known, at, REASONS);
-            status = score.sla().metric(metric).orElse(null);
-            change = status == null ? null : BandChanges.next(status, policy, at);
-        }
-        if (status != null && status.completed()) {
+        Instant latest = passed != null && passed.isAfter(lastNews) ? passed : lastNews;
+        Reading end = walk(new Ticketed(m, t, known, policy, metric), moments(id, t, known, checkpoints, latest, now,
+                metric, policy), now);
+        if (end == null) {
             leave(id);
             return;
         }
-        QueueRow row = row(score, status, policy, at);
-        queue.put(row);
+        queue.put(end.row());
         rescored.incrementAndGet();
-        listeners.forEach(l -> l.accept(row));
-        plan(id, earliest(change, BandChanges.firstAfter(checkpoints, now), nextEvent(s.events(), now),
+        listeners.forEach(l -> l.accept(end.row()));
+        plan(id, earliest(end.change(), BandChanges.firstAfter(checkpoints, now), nextEvent(s.events(), now),
                 lastNews.plus(horizon).plusMillis(1)));
+    }
+
+    /** What a ticket is scored with: the model, the ticket, its events up to the clock, its policy and metric. */
+    private record Ticketed(ActiveModel.Loaded model, Ticket ticket, List<TicketEvent> known, SlaPolicy policy,
+                            Metric metric) {
+    }
+
+    /**
+     * A ticket scored at one instant.
+     *
+     * @param row    the queue row
+     * @param status the model's metric's clock
+     * @param change the next band change after it with no news, or null
+     */
+    private record Reading(QueueRow row, MetricStatus status, Instant change) {
+    }
+
+    private Reading read(Ticketed k, Instant at) {
+        List<TicketEvent> then = !k.known().isEmpty() && k.known().getLast().at().isAfter(at)
+                ? k.known().stream().filter(e -> !e.at().isAfter(at)).toList() : k.known();
+        ScoringService.Score score = scoring.rescore(k.model(), k.ticket(), then, at, REASONS);
+        MetricStatus status = score.sla().metric(k.metric()).orElse(null);
+        return new Reading(row(score, status, k.policy(), at), status,
+                status == null ? null : BandChanges.next(status, k.policy(), at));
+    }
+
+    /**
+     * The instants to score a ticket at, in order: the latest of its last event and last checkpoint, and, when
+     * rules listen, every event, checkpoint and band change since it was last scored (or since its creation, for a
+     * ticket first seen open), so that a condition true only while nobody looked (a jump of the clock, a restart)
+     * still fires.
+     */
+    private java.util.NavigableSet<Instant> moments(String id, Ticket t, List<TicketEvent> known,
+                                                    List<Instant> checkpoints, Instant latest, Instant now,
+                                                    Metric metric, SlaPolicy policy) {
+        java.util.NavigableSet<Instant> todo = new java.util.TreeSet<>();
+        todo.add(latest);
+        if (listeners.isEmpty()) {
+            return todo;
+        }
+        QueueRow prev = queue.row(id);
+        Instant from = prev == null ? t.createdAt() : prev.scoredAt();
+        if (prev == null) {
+            todo.add(from);
+        } else {
+            MetricStatus was = prev.sla() == null ? null : prev.sla().metric(metric).orElse(null);
+            Instant change = was == null ? null : BandChanges.next(was, policy, from);
+            if (change != null && change.isBefore(latest)) {
+                todo.add(change);
+            }
+        }
+        known.stream().map(TicketEvent::at).filter(a -> a.isAfter(from) && a.isBefore(latest)).forEach(todo::add);
+        checkpoints.stream().filter(a -> a.isAfter(from) && a.isBefore(latest)).forEach(todo::add);
+        return todo;
+    }
+
+    /**
+     * Scores a ticket at each instant in order, following band changes up to the clock, and tells the rules of
+     * each reading but the last, which is the queue's.
+     *
+     * @return the last reading, or null when the ticket's metric is complete and it leaves the queue
+     */
+    private Reading walk(Ticketed k, java.util.NavigableSet<Instant> todo, Instant now) {
+        // A ticket first seen is walked only when still open: a closed one's past raises nothing now.
+        Reading end = read(k, todo.last());
+        if (end.status() != null && end.status().completed()) {
+            return null;
+        }
+        Reading r = null;
+        for (int steps = 0; !todo.isEmpty(); steps++) {
+            if (steps == MAX_STEPS) {
+                Instant last = todo.last();
+                todo.clear();
+                todo.add(last);
+            }
+            Instant at = todo.pollFirst();
+            r = todo.isEmpty() && at.equals(end.row().scoredAt()) && r == null ? end : read(k, at);
+            if (r.change() != null && !r.change().isAfter(now)) {
+                todo.add(r.change());
+            }
+            if (!todo.isEmpty()) {
+                QueueRow passing = r.row();
+                listeners.forEach(l -> l.accept(passing));
+            }
+        }
+        return r.status() != null && r.status().completed() ? null : r;
     }
 
     private static QueueRow row(ScoringService.Score s, MetricStatus status, SlaPolicy policy, Instant at) {

@@ -130,4 +130,49 @@ class AlertApiTest {
             assertThat(receiver.received()).hasSize(2);
         }
     }
+
+    @Test
+    void replicasOnOneStoreListTheSameQueueAndSendEachAlertOnce(@TempDir Path dir) throws Exception {
+        String pg = PredictionLogTest.PG;
+        org.junit.jupiter.api.Assumptions.assumeTrue(pgUp(pg), () -> "SKIPPED: no PostgreSQL at " + pg
+                + "; .ci/run starts one");
+        String schema = "queue_replicas_" + ProcessHandle.current().pid();
+        try (var c = java.sql.DriverManager.getConnection(pg)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        String store = pg + "&currentSchema=" + schema;
+        try (AlertReceiver receiver = new AlertReceiver(n -> 200)) {
+            Path rules = rules(dir, receiver.url(), 3);
+            ServingConfig.DeskLimits fast = new ServingConfig.DeskLimits(Duration.ofDays(30), 200_000,
+                    Duration.ofMillis(100), 10_000);
+            try (TestApi a = TestApi.start(config(rules, store).withDesk(fast));
+                 TestApi b = TestApi.start(config(rules, store).withDesk(fast))) {
+                DeskApiTest.ok(a.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD + ","
+                        + QueueApiTest.arrival("L-1", "2026-03-02T01:00:00Z"))));
+                DeskApiTest.ok(b.post("/v1/events", DeskApiTest.events(QueueApiTest.arrival("L-2",
+                        "2026-03-02T09:00:00Z"))));
+                JsonNode fromA = QueueApiTest.queueAt(a, "2026-03-02T09:00:00Z", "");
+                JsonNode fromB = QueueApiTest.queueAt(b, "2026-03-02T09:00:00Z", "");
+                assertThat(fromA.get("open").asInt()).isEqualTo(3);
+                assertThat(fromB.get("rows")).isEqualTo(fromA.get("rows"));
+                receiver.awaitTaken(2);
+                Thread.sleep(500);
+            }
+            List<String> keys = receiver.taken().stream().map(AlertReceiver.Received::idempotency).sorted().toList();
+            assertThat(keys).containsExactlyElementsOf(java.util.stream.Stream.of(Alert.id("Q-1", "network-at-risk"),
+                    Alert.id("Q-1", "overdue")).sorted().toList());
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(pg)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static boolean pgUp(String url) {
+        try (var c = java.sql.DriverManager.getConnection(url)) {
+            return c.isValid(3);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
 }

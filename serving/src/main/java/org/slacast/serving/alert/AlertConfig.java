@@ -89,8 +89,7 @@ public record AlertConfig(List<AlertRule> rules, Map<String, AlertTarget> target
                 throw error("webhooks", "give at least one webhook: name: {url: ..., template: generic|slack}");
             }
             Map<String, AlertTarget> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 String key = "webhooks." + e.getKey();
                 JsonNode w = e.getValue();
                 only(w, key, Set.of("url", "secret", "secret_env", "template"));
