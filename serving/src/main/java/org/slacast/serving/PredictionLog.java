@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PredictionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionLog.class);
-    private static final int BATCH = 2000;
+    static final int BATCH = 2000;
     /**
      * How long a batch waits to fill after its first entry. Writing whatever was queued at once meant batches of a
      * few dozen under load, each a new appender and a commit; filling them raised the default HTTP benchmark from

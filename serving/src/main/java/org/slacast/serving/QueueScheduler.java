@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slacast.core.band.BandClassifier;
 import org.slacast.core.band.RiskBand;
 import org.slacast.core.clock.MetricStatus;
@@ -47,7 +46,7 @@ final class QueueScheduler implements AutoCloseable {
     private final Duration tick;
     private final Duration horizon;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final List<Consumer<QueueRow>> listeners = new CopyOnWriteArrayList<>();
+    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final Semaphore news = new Semaphore(0);
     private final AtomicLong rescored = new AtomicLong();
     /** The next instant each ticket needs a look, and the same as a queue by instant; the thread's own. */
@@ -91,7 +90,7 @@ final class QueueScheduler implements AutoCloseable {
     }
 
     /** @param listener told of every row re-scored, on the scheduler's thread: alert rules */
-    void listen(Consumer<QueueRow> listener) {
+    void listen(QueueListener listener) {
         listeners.add(listener);
     }
 
@@ -154,6 +153,7 @@ final class QueueScheduler implements AutoCloseable {
             }
         }
         queue.clock(now);
+        listeners.forEach(QueueListener::roundDone);
     }
 
     private void rescore(String id, ActiveModel.Loaded m, Instant now) {
@@ -186,7 +186,7 @@ final class QueueScheduler implements AutoCloseable {
         }
         queue.put(end.row());
         rescored.incrementAndGet();
-        listeners.forEach(l -> l.accept(end.row()));
+        listeners.forEach(l -> l.rescored(end.row()));
         plan(id, earliest(end.change(), BandChanges.firstAfter(checkpoints, now), nextEvent(s.events(), now),
                 lastNews.plus(horizon).plusMillis(1)));
     }
@@ -271,7 +271,7 @@ final class QueueScheduler implements AutoCloseable {
             }
             if (!todo.isEmpty()) {
                 QueueRow passing = r.row();
-                listeners.forEach(l -> l.accept(passing));
+                listeners.forEach(l -> l.rescored(passing));
             }
         }
         return r.status() != null && r.status().completed() ? null : r;

@@ -91,16 +91,16 @@ public final class ScoringApi implements AutoCloseable {
             ScoringService scoring = new ScoringService(models, config, log, desk);
             metrics.bind(desk.state());
             metrics.bindStore(desk::seen);
-            metrics.bindWriter(desk::pendingWrites, desk::unremembered);
+            metrics.bindWriter(desk);
             AtRiskQueue queue = new AtRiskQueue();
             rescorer = new QueueScheduler(desk, scoring, queue, QueueClock.parse(config.queue().clock(), desk::latest),
                     config.queue().tick(), config.desk().horizon());
-            metrics.bindQueue(queue, rescorer::rescored);
+            metrics.bindQueue(queue, rescorer);
             if (alerts != null) {
                 var alertStore = new org.slacast.serving.alert.AlertStore(desk.store());
                 delivery = new org.slacast.serving.alert.AlertDelivery(alertStore, alerts, metrics.registry());
                 rescorer.listen(new org.slacast.serving.alert.AlertDispatcher(alerts, alertStore, delivery,
-                        metrics.registry())::consider);
+                        metrics.registry()));
                 delivery.start();
             }
             rescorer.start();

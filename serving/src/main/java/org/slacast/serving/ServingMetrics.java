@@ -108,14 +108,14 @@ public final class ServingMetrics {
     }
 
     /**
-     * @param pending      scored requests waiting to be stored
-     * @param unremembered scored requests not remembered because the queue was full
+     * @param desk the live desk, whose writer's queue and losses are reported; held by the server, since a
+     *             function counter holds what it reads only weakly
      */
-    void bindWriter(java.util.function.IntSupplier pending, java.util.function.LongSupplier unremembered) {
-        Gauge.builder("slacast_desk_pending_writes", pending::getAsInt)
+    void bindWriter(LiveDesk desk) {
+        Gauge.builder("slacast_desk_pending_writes", desk::pendingWrites)
                 .description("Scored requests whose tickets wait to be written to the desk store").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("slacast_desk_unremembered", unremembered,
-                u -> (double) u.getAsLong()).description("Scored requests whose tickets were not remembered: the "
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_desk_unremembered", desk,
+                d -> (double) d.unremembered()).description("Scored requests whose tickets were not remembered: the "
                 + "write queue was full (--desk-max-pending)").register(registry);
     }
 
@@ -127,15 +127,15 @@ public final class ServingMetrics {
 
     /**
      * @param queue    the at-risk queue
-     * @param rescored tickets re-scored since start
+     * @param rescorer what re-scores it; held by the server, since a function counter holds it only weakly
      */
-    void bindQueue(QueueView queue, java.util.function.LongSupplier rescored) {
+    void bindQueue(QueueView queue, QueueScheduler rescorer) {
         Gauge.builder("slacast_queue_open_tickets", queue::open).description("Open tickets in the at-risk queue")
                 .register(registry);
         Gauge.builder("slacast_queue_clock_seconds", () -> queue.clock().toEpochMilli() / 1000.0)
                 .description("The instant the at-risk queue has re-scored up to, in epoch seconds").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("slacast_queue_rescored", rescored,
-                r -> (double) r.getAsLong()).description("Tickets re-scored for the at-risk queue").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("slacast_queue_rescored", rescorer,
+                r -> (double) r.rescored()).description("Tickets re-scored for the at-risk queue").register(registry);
     }
 
     /** @return the registry, for the parts that count their own events (alert delivery) */

@@ -101,6 +101,11 @@ class QueueApiTest {
             assertThat(network.get("rows").findValuesAsText("ticket_id")).containsExactly("Q-1");
             assertThat(DeskApiTest.ok(api.get("/v1/queue?limit=1")).get("rows").size()).isEqualTo(1);
             assertThat(DeskApiTest.ok(api.get("/v1/queue?team=Nobody")).get("rows").size()).isZero();
+            // Counted after a collection too: a function counter holds what it reads only weakly.
+            System.gc();
+            String metrics = api.get("/metrics").body();
+            assertThat(metrics).contains("slacast_queue_open_tickets 3.0").containsPattern(
+                    "slacast_queue_rescored_total [1-9]").contains("slacast_desk_unremembered_total 0.0");
         }
     }
 

@@ -32,7 +32,7 @@ public final class AlertDelivery implements AutoCloseable {
     public static final String SIGNATURE = "X-Slacast-Signature";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
     /** Deliveries claimed per round: bounded, so one slow webhook holds back at most this many. */
-    private static final int BATCH = 64;
+    private static final int BATCH = 256;
 
     private final AlertStore store;
     private final AlertConfig config;
@@ -122,8 +122,14 @@ public final class AlertDelivery implements AutoCloseable {
                     .thenApply(r -> r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode())
                     .exceptionally(e -> e.getCause() == null ? e.toString() : e.getCause().toString()));
         }
+        List<AlertStore.Outcome> outcomes = new ArrayList<>(due.size());
         for (int i = 0; i < due.size(); i++) {
-            settle(due.get(i), sent.get(i).join());
+            outcomes.add(outcome(due.get(i), sent.get(i).join()));
+        }
+        Instant now = Instant.now();
+        store.settle(outcomes, now);
+        for (AlertStore.Outcome o : outcomes) {
+            count(o, now);
         }
     }
 
@@ -155,30 +161,28 @@ public final class AlertDelivery implements AutoCloseable {
         }
     }
 
-    private void settle(AlertStore.Delivery d, String error) {
-        Instant now = Instant.now();
+    private AlertStore.Outcome outcome(AlertStore.Delivery d, String error) {
         if (error == null) {
-            store.delivered(d, now);
-            count(d, "delivered");
+            return new AlertStore.Outcome(d, null, null);
+        }
+        if (d.attempts() + 1 >= config.delivery().attempts()) {
+            LOG.warn("alerts: delivery {} to {} failed {} times, last {}; dead-lettered", d.id(), d.webhook(),
+                    d.attempts() + 1, error);
+            return new AlertStore.Outcome(d, error, null);
+        }
+        return new AlertStore.Outcome(d, error, Instant.now().plus(config.delivery().backoff(d.attempts() + 1)));
+    }
+
+    private void count(AlertStore.Outcome o, Instant now) {
+        AlertStore.Delivery d = o.delivery();
+        String outcome = o.error() == null ? "delivered" : o.next() == null ? "dead" : "retried";
+        Counter.builder("slacast_alert_deliveries").description("Alert delivery attempts, by outcome")
+                .tag("webhook", d.webhook()).tag("outcome", outcome).register(metrics).increment();
+        if (o.error() == null) {
             Timer.builder("slacast_alert_delivery_seconds").description("From an alert firing to its webhook "
                     + "taking it").tag("webhook", d.webhook()).publishPercentileHistogram().register(metrics)
                     .record(Duration.between(d.firedAt(), now));
-            return;
         }
-        if (d.attempts() + 1 >= config.delivery().attempts()) {
-            store.dead(d, now, error);
-            count(d, "dead");
-            LOG.warn("alerts: delivery {} to {} failed {} times, last {}; dead-lettered", d.id(), d.webhook(),
-                    d.attempts() + 1, error);
-            return;
-        }
-        store.retry(d, now.plus(config.delivery().backoff(d.attempts() + 1)), error);
-        count(d, "retried");
-    }
-
-    private void count(AlertStore.Delivery d, String outcome) {
-        Counter.builder("slacast_alert_deliveries").description("Alert delivery attempts, by outcome")
-                .tag("webhook", d.webhook()).tag("outcome", outcome).register(metrics).increment();
     }
 
     @Override

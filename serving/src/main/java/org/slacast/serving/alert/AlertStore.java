@@ -56,41 +56,52 @@ public final class AlertStore {
     }
 
     /**
-     * Records an alert and its deliveries, unless one was recorded for the same ticket and rule before, by this
-     * server or another.
+     * An alert to record, with the payload for each webhook it goes to.
      *
-     * @param a        the alert
+     * @param alert    the alert
      * @param payloads the payload for each webhook, by name
-     * @return whether it was new
      */
-    public boolean fire(Alert a, Map<String, String> payloads) {
-        return store.transaction("record an alert", c -> {
-            int added;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts (alert_id, ticket_id, rule, "
-                    + "condition_at, fired_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                p.setString(1, a.id());
-                p.setString(2, a.row().ticketId());
-                p.setString(3, a.rule().name());
-                p.setLong(4, a.conditionAt().toEpochMilli());
-                p.setLong(5, a.firedAt().toEpochMilli());
-                added = p.executeUpdate();
-            }
-            if (added == 0) {
-                return false;
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO alert_deliveries (delivery_id, alert_id, "
-                    + "webhook, payload, attempts, next_at, lease_until, fired_at) VALUES (?, ?, ?, ?, 0, ?, 0, ?)")) {
-                for (Map.Entry<String, String> e : payloads.entrySet()) {
-                    p.setString(1, a.id() + "/" + e.getKey());
-                    p.setString(2, a.id());
-                    p.setString(3, e.getKey());
-                    p.setString(4, e.getValue());
-                    p.setLong(5, a.firedAt().toEpochMilli());
-                    p.setLong(6, a.firedAt().toEpochMilli());
-                    p.executeUpdate();
+    public record Firing(Alert alert, Map<String, String> payloads) {
+    }
+
+    /**
+     * Records alerts and their deliveries in one transaction, leaving out any recorded before for the same ticket
+     * and rule, by this server or another.
+     *
+     * @param firings the alerts
+     * @return those that were new
+     */
+    public List<Alert> fire(List<Firing> firings) {
+        return store.transaction("record alerts", c -> {
+            List<Alert> added = new ArrayList<>();
+            try (PreparedStatement alert = c.prepareStatement("INSERT INTO alerts (alert_id, ticket_id, rule, "
+                    + "condition_at, fired_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                 PreparedStatement delivery = c.prepareStatement("INSERT INTO alert_deliveries (delivery_id, "
+                         + "alert_id, webhook, payload, attempts, next_at, lease_until, fired_at) "
+                         + "VALUES (?, ?, ?, ?, 0, ?, 0, ?)")) {
+                for (Firing f : firings) {
+                    Alert a = f.alert();
+                    alert.setString(1, a.id());
+                    alert.setString(2, a.row().ticketId());
+                    alert.setString(3, a.rule().name());
+                    alert.setLong(4, a.conditionAt().toEpochMilli());
+                    alert.setLong(5, a.firedAt().toEpochMilli());
+                    if (alert.executeUpdate() == 0) {
+                        continue;
+                    }
+                    added.add(a);
+                    for (Map.Entry<String, String> e : f.payloads().entrySet()) {
+                        delivery.setString(1, a.id() + "/" + e.getKey());
+                        delivery.setString(2, a.id());
+                        delivery.setString(3, e.getKey());
+                        delivery.setString(4, e.getValue());
+                        delivery.setLong(5, a.firedAt().toEpochMilli());
+                        delivery.setLong(6, a.firedAt().toEpochMilli());
+                        delivery.executeUpdate();
+                    }
                 }
             }
-            return true;
+            return added;
         });
     }
 
@@ -122,7 +133,7 @@ public final class AlertStore {
      * @return the deliveries claimed
      */
     public List<Delivery> claim(Instant now, java.time.Duration lease, int max) {
-        return store.work("claim alert deliveries", c -> {
+        return store.transaction("claim alert deliveries", c -> {
             List<Delivery> due = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT delivery_id, alert_id, webhook, payload, attempts, "
                     + "fired_at FROM alert_deliveries WHERE delivered_at IS NULL AND next_at <= ? AND lease_until <= ? "
@@ -153,55 +164,58 @@ public final class AlertStore {
         });
     }
 
-    /** @param d a delivery the webhook took; @param at when */
-    public void delivered(Delivery d, Instant at) {
-        update("UPDATE alert_deliveries SET delivered_at = ?, attempts = attempts + 1 WHERE delivery_id = ?",
-                at.toEpochMilli(), d.id());
-    }
-
     /**
-     * @param d     a delivery that failed
-     * @param next  when to try again
-     * @param error why it failed
-     */
-    public void retry(Delivery d, Instant next, String error) {
-        store.work("record a failed delivery", c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE alert_deliveries SET attempts = attempts + 1, "
-                    + "next_at = ?, lease_until = 0, last_error = ? WHERE delivery_id = ?")) {
-                p.setLong(1, next.toEpochMilli());
-                p.setString(2, error);
-                p.setString(3, d.id());
-                p.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Moves a delivery that failed its last attempt to the dead-letter table.
+     * What became of one attempt.
      *
-     * @param d     the delivery
-     * @param at    when
-     * @param error why its last attempt failed
+     * @param delivery the delivery
+     * @param error    why it failed, or null when the webhook took it
+     * @param next     when to try again, or null when it failed its last attempt and is dead-lettered
      */
-    public void dead(Delivery d, Instant at, String error) {
-        store.transaction("dead-letter a delivery", c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO alert_dead_letters (delivery_id, alert_id, "
-                    + "webhook, payload, attempts, last_error, fired_at, dead_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING")) {
-                p.setString(1, d.id());
-                p.setString(2, d.alertId());
-                p.setString(3, d.webhook());
-                p.setString(4, d.payload());
-                p.setInt(5, d.attempts() + 1);
-                p.setString(6, error);
-                p.setLong(7, d.firedAt().toEpochMilli());
-                p.setLong(8, at.toEpochMilli());
-                p.executeUpdate();
-            }
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM alert_deliveries WHERE delivery_id = ?")) {
-                p.setString(1, d.id());
-                p.executeUpdate();
+    public record Outcome(Delivery delivery, String error, Instant next) {
+    }
+
+    /**
+     * Records the outcomes of a round of attempts in one transaction: a delivery taken is marked delivered, one
+     * that failed waits for its next attempt, one that failed its last moves to the dead-letter table.
+     *
+     * @param outcomes the outcomes
+     * @param at       when
+     */
+    public void settle(List<Outcome> outcomes, Instant at) {
+        store.transaction("record alert deliveries", c -> {
+            try (PreparedStatement done = c.prepareStatement("UPDATE alert_deliveries SET delivered_at = ?, "
+                    + "attempts = attempts + 1 WHERE delivery_id = ?");
+                 PreparedStatement retry = c.prepareStatement("UPDATE alert_deliveries SET attempts = attempts + 1, "
+                         + "next_at = ?, lease_until = 0, last_error = ? WHERE delivery_id = ?");
+                 PreparedStatement dead = c.prepareStatement("INSERT INTO alert_dead_letters (delivery_id, alert_id, "
+                         + "webhook, payload, attempts, last_error, fired_at, dead_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                         + "ON CONFLICT DO NOTHING");
+                 PreparedStatement gone = c.prepareStatement("DELETE FROM alert_deliveries WHERE delivery_id = ?")) {
+                for (Outcome o : outcomes) {
+                    Delivery d = o.delivery();
+                    if (o.error() == null) {
+                        done.setLong(1, at.toEpochMilli());
+                        done.setString(2, d.id());
+                        done.executeUpdate();
+                    } else if (o.next() != null) {
+                        retry.setLong(1, o.next().toEpochMilli());
+                        retry.setString(2, o.error());
+                        retry.setString(3, d.id());
+                        retry.executeUpdate();
+                    } else {
+                        dead.setString(1, d.id());
+                        dead.setString(2, d.alertId());
+                        dead.setString(3, d.webhook());
+                        dead.setString(4, d.payload());
+                        dead.setInt(5, d.attempts() + 1);
+                        dead.setString(6, o.error());
+                        dead.setLong(7, d.firedAt().toEpochMilli());
+                        dead.setLong(8, at.toEpochMilli());
+                        dead.executeUpdate();
+                        gone.setString(1, d.id());
+                        gone.executeUpdate();
+                    }
+                }
             }
             return null;
         });
@@ -219,8 +233,13 @@ public final class AlertStore {
 
     /** @param before delivered deliveries older than this are forgotten: the alerts table still holds each alert */
     public void forgetDelivered(Instant before) {
-        update("DELETE FROM alert_deliveries WHERE delivered_at IS NOT NULL AND delivered_at < ?", before.toEpochMilli(),
-                null);
+        store.work("forget old alert deliveries", c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM alert_deliveries WHERE delivered_at IS NOT NULL "
+                    + "AND delivered_at < ?")) {
+                p.setLong(1, before.toEpochMilli());
+                return p.executeUpdate();
+            }
+        });
     }
 
     private long count(String sql) {
@@ -232,16 +251,4 @@ public final class AlertStore {
         });
     }
 
-    private void update(String sql, long at, String id) {
-        store.work("update an alert delivery", c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                p.setLong(1, at);
-                if (id != null) {
-                    p.setString(2, id);
-                }
-                p.executeUpdate();
-            }
-            return null;
-        });
-    }
 }
