@@ -14,12 +14,16 @@ import java.util.function.Consumer;
  * reads the route's roles ({@link ApiRole}) and the presented key ({@code Authorization: Bearer KEY}, the scheme
  * in any case, or {@code X-API-Key: KEY}), and answers 401 or 403. Routes without a role are public. With no keys
  * configured every route is open, which {@link ScoringApi} allows only on a loopback address unless told otherwise.
+ * The dashboard's pages also take a session cookie set by its login form, and send a browser without one there.
  */
 public final class ApiKeyPlugin extends Plugin<ApiKeyPlugin.Config> {
     /** The plugin's settings. */
     public static final class Config {
         /** The keys; none means open. */
         public ApiKeys keys = ApiKeys.none();
+        /** The dashboard's sessions: a page under {@code /dashboard} also takes their cookie. */
+        public org.slacast.serving.dashboard.DashboardSessions sessions =
+                org.slacast.serving.dashboard.DashboardSessions.defaults();
     }
 
     /** @param configure sets the keys */
@@ -30,15 +34,27 @@ public final class ApiKeyPlugin extends Plugin<ApiKeyPlugin.Config> {
     @Override
     public void onStart(JavalinState state) {
         ApiKeys keys = pluginConfig.keys;
-        state.routes.beforeMatched(ctx -> authorise(ctx, keys));
+        var sessions = pluginConfig.sessions;
+        state.routes.beforeMatched(ctx -> authorise(ctx, keys, sessions));
     }
 
-    private static void authorise(Context ctx, ApiKeys keys) {
+    private static void authorise(Context ctx, ApiKeys keys, org.slacast.serving.dashboard.DashboardSessions sessions) {
         ApiRole needed = needed(ctx);
         if (needed == null || keys.open()) {
             return;
         }
         ApiRole held = keys.roleOf(presented(ctx));
+        // Only the dashboard's pages take the cookie: the API keeps needing a header, which no page can forge.
+        boolean page = ctx.endpoints().matchedHttpEndpoint() != null
+                && ctx.endpoints().matchedHttpEndpoint().path.startsWith("/dashboard");
+        if (held == null && page) {
+            held = sessions.role(ctx.cookie(org.slacast.serving.dashboard.DashboardSessions.COOKIE));
+            if (held == null) {
+                ctx.redirect("/dashboard/login", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+        }
         if (held == null) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse("a valid API key is required: send 'Authorization: Bearer KEY' or "

@@ -74,7 +74,7 @@ public final class ApiKeys {
      * @param presented the key a client sent, or null
      * @return its role, or null when it matches no key
      */
-    ApiRole roleOf(String presented) {
+    public ApiRole roleOf(String presented) {
         if (presented == null) {
             return null;
         }

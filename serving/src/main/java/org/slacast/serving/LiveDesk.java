@@ -144,6 +144,17 @@ final class LiveDesk implements AutoCloseable {
         return recent.get(id);
     }
 
+    /** @return the tickets the desk holds in memory, with their events: what the dashboard's figures read */
+    TicketData heldData() {
+        List<Ticket> tickets = new ArrayList<>();
+        Map<String, List<TicketEvent>> events = new java.util.HashMap<>();
+        for (Stored s : recent.values()) {
+            tickets.add(s.ticket());
+            events.put(s.ticket().id(), s.events());
+        }
+        return new TicketData(tickets, events, List.of(), 0);
+    }
+
     /** @return the ids of the tickets the desk holds in memory */
     List<String> heldIds() {
         return List.copyOf(recent.keySet());

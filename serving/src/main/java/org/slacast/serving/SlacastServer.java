@@ -29,6 +29,9 @@ public final class SlacastServer {
         TicketController tickets = new TicketController(config, scoring, models, metrics);
         WebhookController webhooks = new WebhookController(config, scoring, metrics);
         QueueController atRisk = new QueueController(queue);
+        var sessions = org.slacast.serving.dashboard.DashboardSessions.defaults();
+        DashboardController dashboard = new DashboardController(config, queue, new HealthCache(scoring.desk(), scoring,
+                queue, java.time.ZoneId.systemDefault(), java.time.Duration.ofSeconds(10)), scoring, models, sessions);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -38,7 +41,10 @@ public final class SlacastServer {
             // Jetty's default stop timeout is 0, which cuts requests in flight.
             cfg.jetty.modifyServer(s -> s.setStopTimeout(config.stopTimeout().toMillis()));
             cfg.startup.showJavalinBanner = false;
-            cfg.registerPlugin(new ApiKeyPlugin(k -> k.keys = config.keys()));
+            cfg.registerPlugin(new ApiKeyPlugin(k -> {
+                k.keys = config.keys();
+                k.sessions = sessions;
+            }));
             cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx, ms));
             Problems.install(cfg);
 
@@ -58,6 +64,15 @@ public final class SlacastServer {
             cfg.routes.get("/v1/tickets/{id}/score", tickets::score, ApiRole.SCORE);
             cfg.routes.post("/v1/webhooks/{name}", webhooks::receive, ApiRole.SCORE);
             cfg.routes.get("/v1/queue", atRisk::list, ApiRole.SCORE);
+            cfg.routes.get("/dashboard", dashboard::queue, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/trends", dashboard::trends, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/teams", dashboard::teams, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/heatmap", dashboard::heatmap, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/model", dashboard::model, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/login", dashboard::loginForm);
+            cfg.routes.post("/dashboard/login", dashboard::login);
+            cfg.routes.post("/dashboard/logout", dashboard::logout);
+            cfg.routes.get("/dashboard/assets/{name}", dashboard::asset);
         });
     }
 

@@ -1,0 +1,130 @@
+package org.slacast.serving.dashboard;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slacast.core.health.DeskHealth;
+
+/**
+ * The desk's health as HTML sections: the dashboard's pages and the daily snapshot's page are written from them.
+ * Tables carry every figure; a chart is a {@code div} that {@code dashboard.js} draws from the JSON beside it.
+ */
+public final class HealthPages {
+    private HealthPages() {
+    }
+
+    /** @param h the health; @param out where to write: open tickets by band, at risk by team, breaches today */
+    public static void today(DeskHealth h, Html out) {
+        out.raw("<section class=\"cards\">");
+        for (Map.Entry<String, Long> e : h.bands().entrySet()) {
+            out.raw("<div class=\"card band-").text(e.getKey()).raw("\"><span class=\"n\">").text(
+                    String.valueOf(e.getValue())).raw("</span> ").text(e.getKey().replace('_', ' ')).raw("</div>");
+        }
+        out.raw("</section><h2>At risk or overdue, by team</h2>");
+        List<List<String>> teams = new ArrayList<>();
+        h.atRiskByTeam().forEach((k, v) -> teams.add(List.of(k, String.valueOf(v))));
+        out.table("at-risk-by-team", List.of("team", "open at risk or overdue"), teams);
+        out.raw("<h2>Breaches on ").text(h.day().toString()).raw("</h2>");
+        List<List<String>> breaches = new ArrayList<>();
+        h.breachesToday().forEach(b -> breaches.add(List.of(b.ticketId(), n(b.team()), n(b.system()), b.priority(),
+                b.breachedAt().toString())));
+        out.table("breaches-today", List.of("ticket", "team", "system", "priority", "breached at"), breaches);
+    }
+
+    /** @param h the health; @param out where to write: the 30 days, two charts and their table */
+    public static void trends(DeskHealth h, Html out) {
+        StringBuilder dates = new StringBuilder();
+        StringBuilder opened = new StringBuilder();
+        StringBuilder closed = new StringBuilder();
+        StringBuilder backlog = new StringBuilder();
+        StringBuilder rate = new StringBuilder();
+        StringBuilder rolling = new StringBuilder();
+        List<List<String>> rows = new ArrayList<>();
+        for (DeskHealth.Day d : h.days()) {
+            String sep = dates.isEmpty() ? "" : ",";
+            dates.append(sep).append(d.date().atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
+            opened.append(sep).append(d.opened());
+            closed.append(sep).append(d.closed());
+            backlog.append(sep).append(d.backlog());
+            rate.append(sep).append(json(d.breachRate()));
+            rolling.append(sep).append(json(d.rolling7()));
+            rows.add(List.of(d.date().toString(), String.valueOf(d.opened()), String.valueOf(d.closed()),
+                    String.valueOf(d.backlog()), String.valueOf(d.breached()), Html.pct(d.breachRate()),
+                    Html.pct(d.rolling7())));
+        }
+        out.raw("<h2>Volume, closed and backlog</h2><div class=\"chart\" data-chart=\"volume\" data-series=\""
+                + "opened,closed,backlog\"></div>");
+        out.raw("<h2>Breach rate, with its rolling 7-day average</h2><div class=\"chart\" data-chart=\"rate\" "
+                + "data-series=\"breach rate,7-day average\" data-percent=\"1\"></div>");
+        out.raw("<script type=\"application/json\" id=\"chart-volume\">[[" + dates + "],[" + opened + "],[" + closed
+                + "],[" + backlog + "]]</script>");
+        out.raw("<script type=\"application/json\" id=\"chart-rate\">[[" + dates + "],[" + rate + "],[" + rolling
+                + "]]</script>");
+        out.raw("<h2>By day</h2>");
+        out.table("days", List.of("day", "opened", "closed", "backlog", "breached", "breach rate", "7-day average"),
+                rows);
+    }
+
+    /** @param h the health; @param out where to write: teams, systems and chronic systems */
+    public static void groups(DeskHealth h, Html out) {
+        out.raw("<h2>By team, last ").text(String.valueOf(DeskHealth.DAYS)).raw(" days</h2>");
+        out.table("teams", GROUP_HEADER, rows(h.teams()));
+        out.raw("<h2>By system</h2>");
+        out.table("systems", GROUP_HEADER, rows(h.systems()));
+        out.raw("<h2>Chronic systems: more than ").text(String.valueOf(DeskHealth.CHRONIC)).raw(" breaches</h2>");
+        out.table("chronic", GROUP_HEADER, rows(h.chronic()));
+    }
+
+    private static final List<String> GROUP_HEADER = List.of("name", "tickets", "completed", "breached",
+            "breach rate", "MTTR (hours)");
+
+    private static List<List<String>> rows(List<DeskHealth.Group> groups) {
+        List<List<String>> rows = new ArrayList<>();
+        groups.forEach(g -> rows.add(List.of(g.name(), String.valueOf(g.tickets()), String.valueOf(g.completed()),
+                String.valueOf(g.breached()), Html.pct(g.breachRate()), Html.num(g.mttrHours(), 1))));
+        return rows;
+    }
+
+    /** @param h the health; @param out where to write: arrivals and breaches by weekday and hour, shaded */
+    public static void heatmap(DeskHealth h, Html out) {
+        out.raw("<h2>Arrivals by weekday and hour</h2>");
+        grid("heat-arrivals", h.arrivals(), out);
+        out.raw("<h2>Breaches by the weekday and hour their ticket arrived</h2>");
+        grid("heat-breaches", h.breachesByHour(), out);
+    }
+
+    private static void grid(String id, long[][] cells, Html out) {
+        long max = 1;
+        for (long[] row : cells) {
+            for (long c : row) {
+                max = Math.max(max, c);
+            }
+        }
+        out.raw("<table class=\"heat\" id=\"").text(id).raw("\"><thead><tr><th></th>");
+        for (int hour = 0; hour < 24; hour++) {
+            out.raw("<th>").text(String.format(Locale.ROOT, "%02d", hour)).raw("</th>");
+        }
+        out.raw("</tr></thead><tbody>");
+        for (int d = 0; d < 7; d++) {
+            out.raw("<tr><th>").text(DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).raw("</th>");
+            for (int hour = 0; hour < 24; hour++) {
+                long c = cells[d][hour];
+                int shade = (int) Math.round(100.0 * c / max);
+                out.raw("<td style=\"--v:" + shade + "%\">").text(String.valueOf(c)).raw("</td>");
+            }
+            out.raw("</tr>");
+        }
+        out.raw("</tbody></table>");
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String json(double v) {
+        return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

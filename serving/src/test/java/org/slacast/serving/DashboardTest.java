@@ -1,0 +1,135 @@
+package org.slacast.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.slacast.serving.dashboard.DashboardSessions;
+
+/** The dashboard on real servers: the login and its cookie, the pages, escaping, filters and assets. */
+class DashboardTest {
+    static final String SCORE_KEY = "s3cret-score-key-01";
+    static final String HOSTILE = """
+            {"id": "X-1", "created_at": "2026-03-02T00:30:00Z", "priority": "low", "team": "<script>alert(1)</script>",
+             "system": "\\"><img src=x onerror=alert(2)>"}""";
+
+    static TestApi start() {
+        ServingConfig c = QueueApiTest.deskClock("lr-a").withKeys(ApiKeys.parse(SCORE_KEY + ":score,"
+                + "s3cret-admin-key-01:admin"), false);
+        return TestApi.start(c);
+    }
+
+    static HttpResponse<String> form(TestApi api, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return TestApi.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in with the score key; @return the Cookie header's value */
+    static String login(TestApi api) throws Exception {
+        HttpResponse<String> r = form(api, "/dashboard/login", "key=" + SCORE_KEY);
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/dashboard");
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(DashboardSessions.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Path=/dashboard").doesNotContain(SCORE_KEY);
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentToTheLoginAndAWrongKeyIsRefused() throws Exception {
+        try (TestApi api = start()) {
+            HttpResponse<String> page = api.get("/dashboard/trends");
+            assertThat(page.statusCode()).isEqualTo(303);
+            assertThat(page.headers().firstValue("Location")).hasValue("/dashboard/login");
+            HttpResponse<String> wrong = form(api, "/dashboard/login", "key=guess");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("That key is not one of this server&#39;s").contains("<form");
+            assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(api.get("/dashboard/login").body()).contains("name=\"key\"");
+        }
+    }
+
+    @Test
+    void theSessionOpensThePagesButNotTheApiAndEndsAtLogout() throws Exception {
+        try (TestApi api = start()) {
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD), "X-API-Key", SCORE_KEY));
+            String cookie = login(api);
+            for (String[] p : new String[][] {{"/dashboard", "id=\"queue\""}, {"/dashboard/trends", "id=\"days\""},
+                    {"/dashboard/teams", "id=\"systems\""}, {"/dashboard/heatmap", "id=\"heat-arrivals\""},
+                    {"/dashboard/model", "id=\"models\""}}) {
+                HttpResponse<String> r = api.get(p[0], "Cookie", cookie);
+                assertThat(r.statusCode()).as(p[0]).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+                assertThat(r.body()).as(p[0]).startsWith("<!DOCTYPE html>").contains(p[1])
+                        .contains("http-equiv=\"refresh\"").contains("/dashboard/assets/uPlot.iife.min.js");
+            }
+            assertThat(api.get("/v1/queue", "Cookie", cookie).statusCode()).isEqualTo(401);
+            HttpResponse<String> out = form(api, "/dashboard/logout", "", "Cookie", cookie);
+            assertThat(out.statusCode()).isEqualTo(303);
+            assertThat(api.get("/dashboard", "Cookie", cookie).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void theQueueListsTheApisRowsEscapedAndFiltered() throws Exception {
+        try (TestApi api = start()) {
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD + "," + HOSTILE + ","
+                    + QueueApiTest.arrival("L-1", "2026-03-02T01:00:00Z")), "X-API-Key", SCORE_KEY));
+            String cookie = login(api);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String body = "";
+            while (!body.contains("data-ticket=\"L-1\"") && System.nanoTime() < until) {
+                Thread.sleep(50);
+                body = api.get("/dashboard", "Cookie", cookie).body();
+            }
+            assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert")
+                    .doesNotContain("<img src=x").contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;");
+            var api3 = DeskApiTest.JSON.readTree(api.get("/v1/queue", "X-API-Key", SCORE_KEY).body());
+            java.util.List<String> apiOrder = api3.get("rows").findValuesAsText("ticket_id");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-ticket=\"([^\"]+)\"").matcher(body);
+            java.util.List<String> pageOrder = new java.util.ArrayList<>();
+            while (m.find()) {
+                pageOrder.add(m.group(1));
+            }
+            assertThat(pageOrder).isEqualTo(apiOrder);
+            String network = api.get("/dashboard?team=Network", "Cookie", cookie).body();
+            assertThat(network).contains("data-ticket=\"Q-1\"").doesNotContain("data-ticket=\"L-1\"");
+            HttpResponse<String> bad = api.get("/dashboard?band=red", "Cookie", cookie);
+            assertThat(bad.statusCode()).isEqualTo(200);
+            assertThat(bad.body()).contains("class=\"error\"").contains("is not a band");
+        }
+    }
+
+    @Test
+    void theAssetsComeFromTheJarAndNothingElseDoes() throws Exception {
+        try (TestApi api = start()) {
+            HttpResponse<String> js = api.get("/dashboard/assets/uPlot.iife.min.js");
+            assertThat(js.statusCode()).isEqualTo(200);
+            assertThat(js.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+            assertThat(js.body()).contains("uPlot");
+            assertThat(api.get("/dashboard/assets/dashboard.css").statusCode()).isEqualTo(200);
+            assertThat(api.get("/dashboard/assets/..%2Fopenapi.yaml").statusCode()).isEqualTo(404);
+            assertThat(api.get("/dashboard/assets/secret.txt").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void sessionsAreBoundedAndTheOldestEndsFirst() {
+        DashboardSessions s = new DashboardSessions(2, Duration.ofHours(1));
+        String a = s.open(ApiRole.SCORE);
+        String b = s.open(ApiRole.ADMIN);
+        String c = s.open(ApiRole.SCORE);
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.role(a)).isNull();
+        assertThat(s.role(b)).isEqualTo(ApiRole.ADMIN);
+        assertThat(s.role(c)).isEqualTo(ApiRole.SCORE);
+        assertThat(new DashboardSessions(2, Duration.ofMillis(1)).role("nope")).isNull();
+    }
+}
