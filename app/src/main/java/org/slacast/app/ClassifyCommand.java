@@ -82,17 +82,11 @@ public final class ClassifyCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(target); ICSVWriter csv = CsvFiles.writer(w)) {
             csv.writeNext(new String[] {"task_id", "owner", "checkpoint", "status", "due_date", "completed_at",
                 "priority", "band"}, false);
-            CsvFiles.read(tasks, REQUIRED, row -> {
-                try {
-                    TaskItem item = item(row);
-                    RiskBand band = BandClassifier.of(item, at, lead);
-                    counts.merge(band, 1, Integer::sum);
-                    csv.writeNext(new String[] {item.taskId(), nz(item.owner()), nz(item.checkpoint()),
-                        nz(row.get("status")), nz(row.get("due_date")), nz(row.get("completed_at")),
-                        nz(item.priority()), band.label()}, false);
-                } catch (RowException e) {
-                    rejects.add(Reject.of(row, e));
-                }
+            read(tasks, at, lead, zone, rejects, (item, band, row) -> {
+                counts.merge(band, 1, Integer::sum);
+                csv.writeNext(new String[] {item.taskId(), nz(item.owner()), nz(item.checkpoint()),
+                    nz(row.get("status")), nz(row.get("due_date")), nz(row.get("completed_at")),
+                    nz(item.priority()), band.label()}, false);
             });
         }
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -121,10 +115,43 @@ public final class ClassifyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TaskItem item(CsvRow row) {
+    /** Told of each task read, with its band and its row. */
+    @FunctionalInterface
+    interface Banded {
+        /**
+         * @param item the task
+         * @param band its band
+         * @param row  its row
+         */
+        void accept(TaskItem item, RiskBand band, CsvRow row);
+    }
+
+    /**
+     * Reads a task list and bands each task; a bad row is rejected with its reason.
+     *
+     * @param tasks   the file
+     * @param at      the as-of date or instant
+     * @param lead    the at-risk lead
+     * @param zone    the zone of date-times without an offset
+     * @param rejects where rejected rows go
+     * @param each    told of each task
+     */
+    static void read(Path tasks, TaskDate at, AtRiskThreshold.Lead lead, ZoneId zone, List<Reject> rejects,
+                     Banded each) {
+        CsvFiles.read(tasks, REQUIRED, row -> {
+            try {
+                TaskItem item = item(row, zone);
+                each.accept(item, BandClassifier.of(item, at, lead), row);
+            } catch (RowException e) {
+                rejects.add(Reject.of(row, e));
+            }
+        });
+    }
+
+    private static TaskItem item(CsvRow row, ZoneId zone) {
         String id = row.require("task_id");
-        TaskDate due = date(row, "due_date");
-        TaskDate done = date(row, "completed_at");
+        TaskDate due = date(row, "due_date", zone);
+        TaskDate done = date(row, "completed_at", zone);
         try {
             return new TaskItem(id, row.get("owner"), row.get("checkpoint"), row.get("status"), due, done,
                     row.get("priority"));
@@ -133,7 +160,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private TaskDate date(CsvRow row, String column) {
+    private static TaskDate date(CsvRow row, String column, ZoneId zone) {
         return RowException.parsing(column, row.get(column), v -> TaskDate.parse(v, zone));
     }
 

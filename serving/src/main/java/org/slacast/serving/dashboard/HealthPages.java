@@ -34,6 +34,47 @@ public final class HealthPages {
         out.table("breaches-today", List.of("ticket", "team", "system", "priority", "breached at"), breaches);
     }
 
+    /**
+     * A day's health as one page that stands alone: the styles inline, no script, every figure in a table.
+     *
+     * @param h     the health
+     * @param title the page's title
+     * @return the page
+     */
+    public static String document(DeskHealth h, String title) {
+        Html out = new Html();
+        out.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").text(title)
+                .raw("</title><style>").raw(css()).raw("</style></head><body><main><h1>").text(title).raw("</h1><p>")
+                .text("Metric " + h.metric() + ", as of " + h.asOf()).raw("</p>");
+        today(h, out);
+        out.raw("<h2>By day</h2>");
+        out.table("days", DAY_HEADER, dayRows(h));
+        groups(h, out);
+        heatmap(h, out);
+        return out.raw("</main></body></html>").toString();
+    }
+
+    private static String css() {
+        try (java.io.InputStream in = HealthPages.class.getResourceAsStream("dashboard.css")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the jar lacks dashboard.css", e);
+        }
+    }
+
+    private static final List<String> DAY_HEADER = List.of("day", "opened", "closed", "backlog", "breached",
+            "breach rate", "7-day average");
+
+    private static List<List<String>> dayRows(DeskHealth h) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DeskHealth.Day d : h.days()) {
+            rows.add(List.of(d.date().toString(), String.valueOf(d.opened()), String.valueOf(d.closed()),
+                    String.valueOf(d.backlog()), String.valueOf(d.breached()), Html.pct(d.breachRate()),
+                    Html.pct(d.rolling7())));
+        }
+        return rows;
+    }
+
     /** @param h the health; @param out where to write: the 30 days, two charts and their table */
     public static void trends(DeskHealth h, Html out) {
         StringBuilder dates = new StringBuilder();
@@ -42,7 +83,6 @@ public final class HealthPages {
         StringBuilder backlog = new StringBuilder();
         StringBuilder rate = new StringBuilder();
         StringBuilder rolling = new StringBuilder();
-        List<List<String>> rows = new ArrayList<>();
         for (DeskHealth.Day d : h.days()) {
             String sep = dates.isEmpty() ? "" : ",";
             dates.append(sep).append(d.date().atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
@@ -51,9 +91,6 @@ public final class HealthPages {
             backlog.append(sep).append(d.backlog());
             rate.append(sep).append(json(d.breachRate()));
             rolling.append(sep).append(json(d.rolling7()));
-            rows.add(List.of(d.date().toString(), String.valueOf(d.opened()), String.valueOf(d.closed()),
-                    String.valueOf(d.backlog()), String.valueOf(d.breached()), Html.pct(d.breachRate()),
-                    Html.pct(d.rolling7())));
         }
         out.raw("<h2>Volume, closed and backlog</h2><div class=\"chart\" data-chart=\"volume\" data-series=\""
                 + "opened,closed,backlog\"></div>");
@@ -64,8 +101,7 @@ public final class HealthPages {
         out.raw("<script type=\"application/json\" id=\"chart-rate\">[[" + dates + "],[" + rate + "],[" + rolling
                 + "]]</script>");
         out.raw("<h2>By day</h2>");
-        out.table("days", List.of("day", "opened", "closed", "backlog", "breached", "breach rate", "7-day average"),
-                rows);
+        out.table("days", DAY_HEADER, dayRows(h));
     }
 
     /** @param h the health; @param out where to write: teams, systems and chronic systems */
