@@ -106,8 +106,10 @@ public final class DemoCommand implements Callable<Integer> {
             ServingConfig cfg = serve.apply(ServingConfig.defaults(registry, data.resolve("policy.yaml")))
                     .withLog("jdbc:duckdb:" + dir.resolve("predictions.duckdb")).withStore(store);
             // The replayed desk ages by its own clock; on the wall clock every replayed ticket would be overdue.
-            cfg = cfg.withQueue(new ServingConfig.QueueSettings(from == null ? cfg.queue().clock() : "desk",
-                    cfg.queue().tick(), cfg.queue().alerts() != null ? cfg.queue().alerts() : alerts.rules(dir)));
+            ServingConfig.QueueSettings q = cfg.queue().alerts() != null ? cfg.queue()
+                    : cfg.queue().withAlerts(alerts.rules(dir));
+            cfg = cfg.withQueue(new ServingConfig.QueueSettings(from == null ? q.clock() : "desk", q.tick(), q.alerts(),
+                    q.zone(), q.snapshots() != null ? q.snapshots() : dir.resolve("snapshots"), q.snapshotAt()));
             ScoringApi api = ScoringApi.start(cfg);
             if (from != null) {
                 Instant start = from;

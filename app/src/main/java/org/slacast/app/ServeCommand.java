@@ -115,13 +115,13 @@ public final class ServeCommand implements Callable<Integer> {
                   models:     %s/v1/models
                   report:     %s/reports/%s
                   monitoring: %s/v1/monitoring   metrics: %s/metrics   API: %s/openapi.yaml
-                  at risk:    %s/v1/queue
+                  at risk:    %s/v1/queue   dashboard: %s/dashboard
                 try:
                   curl -s -X POST %s/v1/score -H 'Content-Type: application/json'%s \\
                     -d '{"ticket": {"id": "INC-1", "created_at": "2025-03-03T09:00:00Z", "priority": "critical", \
                 "system": "Core Banking", "category": "Network"}}'
                 Ctrl-C stops the server (requests in flight finish; the prediction log is flushed).
-                """, api.activeId(), base, base, base, base, api.activeId(), base, base, base, base, base,
+                """, api.activeId(), base, base, base, base, api.activeId(), base, base, base, base, base, base,
                 api.config().keys().open() ? "" : " -H \"Authorization: Bearer $KEY\"");
         out.flush();
         try {

@@ -80,6 +80,18 @@ final class ServeOptions {
                 + "overdue) or desk (a replayed desk, whose clock is the latest creation or event it holds)."})
     String queueClock;
 
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = ZoneConverter.class,
+            description = "Zone whose days and hours the dashboard and the snapshots count (default: ${DEFAULT-VALUE}).")
+    java.time.ZoneId zone;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "Write each day's health there (as 'slacast "
+            + "snapshot' does) once the queue's clock passes --snapshot-at.")
+    java.nio.file.Path snapshotDir;
+
+    @Option(names = "--snapshot-at", paramLabel = "HH:MM", defaultValue = "00:05",
+            description = "Local time after which the day before is written (default: ${DEFAULT-VALUE}).")
+    java.time.LocalTime snapshotAt;
+
     @Option(names = "--alerts", paramLabel = "FILE", description = {"Early-warning rules and their webhooks "
             + "(docs/alerts.md; example: docs/examples/alerts.yaml). Each rule fires once per ticket."})
     java.nio.file.Path alerts;
@@ -115,7 +127,8 @@ final class ServeOptions {
         return base.withWebhooks(webhooks).withHost(host).withPort(port).withKeys(ApiKeys.parse(apiKeys), insecureNoAuth)
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
                         deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch))
-                .withQueue(new ServingConfig.QueueSettings(queueClock(), base.queue().tick(), alerts));
+                .withQueue(new ServingConfig.QueueSettings(queueClock(), base.queue().tick(), alerts, zone,
+                        snapshotDir, snapshotAt));
     }
 
     private String queueClock() {

@@ -22,6 +22,7 @@ import org.slacast.core.policy.Metric;
 import org.slacast.core.policy.PolicyFile;
 import org.slacast.serving.dashboard.HealthPages;
 import org.slacast.serving.dashboard.Html;
+import org.slacast.serving.dashboard.SnapshotFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

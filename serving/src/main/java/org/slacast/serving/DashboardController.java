@@ -122,7 +122,8 @@ final class DashboardController {
         if (d == null) {
             h.raw("<p>No model is active, so no metric to count.</p>");
         } else {
-            h.raw("<p>").text("Metric " + d.metric() + ", days in the server's zone, as of " + d.asOf()).raw("</p>");
+            h.raw("<p>").text("Metric " + d.metric() + ", days in " + config.queue().zone().getId() + ", as of "
+                    + d.asOf()).raw("</p>");
             s.accept(d, h);
         }
         send(ctx, title, path, h);

@@ -23,11 +23,13 @@ public final class ScoringApi implements AutoCloseable {
     private final QueueScheduler rescorer;
     private final AtRiskQueue queue;
     private final org.slacast.serving.alert.AlertDelivery delivery;
+    private final DailySnapshots snapshots;
 
     private ScoringApi(ServingConfig config, Javalin server, PredictionLog log, LiveDesk desk, String activeId,
                        ActiveModel models, QueueScheduler rescorer, AtRiskQueue queue,
-                       org.slacast.serving.alert.AlertDelivery delivery) {
+                       org.slacast.serving.alert.AlertDelivery delivery, DailySnapshots snapshots) {
         this.delivery = delivery;
+        this.snapshots = snapshots;
         this.models = models;
         this.rescorer = rescorer;
         this.queue = queue;
@@ -78,6 +80,7 @@ public final class ScoringApi implements AutoCloseable {
         LiveDesk desk = null;
         QueueScheduler rescorer = null;
         org.slacast.serving.alert.AlertDelivery delivery = null;
+        DailySnapshots snapshots = null;
         try {
             desk = new LiveDesk(DeskStore.open(config.store()), policies,
                     models.get().bundle().manifest().schema().metric(), config.desk());
@@ -104,6 +107,8 @@ public final class ScoringApi implements AutoCloseable {
                 delivery.start();
             }
             rescorer.start();
+            snapshots = config.queue().snapshots() == null ? null : new DailySnapshots(desk, scoring, queue,
+                    config.queue().snapshots(), config.queue().snapshotAt(), config.queue().zone());
             Javalin server = SlacastServer.create(config, models, scoring, metrics, queue);
             try {
                 server.start();
@@ -112,13 +117,16 @@ public final class ScoringApi implements AutoCloseable {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + " ("
                         + rootMessage(e) + "); is the port in use? pick another with --port", e);
             }
-            return new ScoringApi(config, server, log, desk, id, models, rescorer, queue, delivery);
+            return new ScoringApi(config, server, log, desk, id, models, rescorer, queue, delivery, snapshots);
         } catch (RuntimeException e) {
             if (rescorer != null) {
                 rescorer.close();
             }
             if (delivery != null) {
                 delivery.close();
+            }
+            if (snapshots != null) {
+                snapshots.close();
             }
             if (log != null) {
                 log.close();
@@ -175,6 +183,9 @@ public final class ScoringApi implements AutoCloseable {
         rescorer.close();
         if (delivery != null) {
             delivery.close();
+        }
+        if (snapshots != null) {
+            snapshots.close();
         }
         if (log != null) {
             log.close();

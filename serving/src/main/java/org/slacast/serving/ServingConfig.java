@@ -171,16 +171,26 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      * @param clock  {@code wall}, for a live desk, or {@code desk}, for a replayed one whose clock is its latest event
      * @param tick   the longest the re-scorer waits between two looks at the clock: a band change is seen within it
      * @param alerts the alert rules file, or null for no alerts
+     * @param zone   the zone whose days and hours the dashboard and the snapshots count
+     * @param snapshots the directory daily snapshots go to, or null for none
+     * @param snapshotAt the local time, in {@code zone}, after which the day before is written
      */
-    public record QueueSettings(String clock, Duration tick, Path alerts) {
-        /** @return the wall clock, looked at every second, and no alerts */
+    public record QueueSettings(String clock, Duration tick, Path alerts, java.time.ZoneId zone, Path snapshots,
+                                java.time.LocalTime snapshotAt) {
+        /** @return the wall clock, looked at every second, no alerts, UTC days, no snapshots (written at 00:05) */
         public static QueueSettings defaults() {
-            return new QueueSettings("wall", Duration.ofSeconds(1), null);
+            return new QueueSettings("wall", Duration.ofSeconds(1), null, java.time.ZoneOffset.UTC, null,
+                    java.time.LocalTime.of(0, 5));
         }
 
         /** @param file the alert rules file; @return these settings with it */
         public QueueSettings withAlerts(Path file) {
-            return new QueueSettings(clock, tick, file);
+            return new QueueSettings(clock, tick, file, zone, snapshots, snapshotAt);
+        }
+
+        /** @param c the clock, wall or desk; @return these settings with it */
+        public QueueSettings withClock(String c) {
+            return new QueueSettings(c, tick, alerts, zone, snapshots, snapshotAt);
         }
     }
 

@@ -31,7 +31,7 @@ public final class SlacastServer {
         QueueController atRisk = new QueueController(queue);
         var sessions = org.slacast.serving.dashboard.DashboardSessions.defaults();
         DashboardController dashboard = new DashboardController(config, queue, new HealthCache(scoring.desk(), scoring,
-                queue, java.time.ZoneId.systemDefault(), java.time.Duration.ofSeconds(10)), scoring, models, sessions);
+                queue, config.queue().zone(), java.time.Duration.ofSeconds(10)), scoring, models, sessions);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();

@@ -132,4 +132,35 @@ class DashboardTest {
         assertThat(s.role(c)).isEqualTo(ApiRole.SCORE);
         assertThat(new DashboardSessions(2, Duration.ofMillis(1)).role("nope")).isNull();
     }
+
+    @Test
+    void theDayBeforeIsSnapshottedOnceTheClockPassesTheHourAndNotAgainAfterARestart(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ServingConfig base = QueueApiTest.deskClock("lr-a").withStore("jdbc:duckdb:" + dir.resolve("desk.duckdb"));
+        ServingConfig.QueueSettings q = base.queue();
+        ServingConfig c = base.withQueue(new ServingConfig.QueueSettings(q.clock(), q.tick(), null, q.zone(),
+                dir.resolve("snaps"), java.time.LocalTime.of(0, 5)));
+        java.nio.file.Path csv = dir.resolve("snaps/snapshot-2026-03-02.csv");
+        try (TestApi api = TestApi.start(c)) {
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD)));
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.arrival("L-1",
+                    "2026-03-03T00:01:00Z"))));
+            Thread.sleep(1500);
+            assertThat(csv).doesNotExist();
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.arrival("L-2",
+                    "2026-03-03T00:10:00Z"))));
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!java.nio.file.Files.exists(dir.resolve("snaps/snapshot-2026-03-02.html"))
+                    && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(java.nio.file.Files.readAllLines(csv)).contains("band,overdue,open,1",
+                    "day,2026-03-02,opened,1");
+        }
+        var written = java.nio.file.Files.getLastModifiedTime(csv);
+        try (TestApi again = TestApi.start(c)) {
+            Thread.sleep(1500);
+        }
+        assertThat(java.nio.file.Files.getLastModifiedTime(csv)).isEqualTo(written);
+    }
 }

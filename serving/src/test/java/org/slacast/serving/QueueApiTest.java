@@ -18,7 +18,9 @@ class QueueApiTest {
              "team": "Network", "system": "Core Router"}""";
 
     static ServingConfig deskClock(String model) {
-        return TestApi.config(model).withQueue(new ServingConfig.QueueSettings("desk", Duration.ofMillis(50), null));
+        ServingConfig c = TestApi.config(model);
+        return c.withQueue(new ServingConfig.QueueSettings("desk", Duration.ofMillis(50), null, c.queue().zone(),
+                null, c.queue().snapshotAt()));
     }
 
     static String arrival(String id, String at) {

@@ -1,4 +1,4 @@
-package org.slacast.app;
+package org.slacast.serving.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,21 +22,21 @@ import org.slacast.core.health.DeskHealth;
  * A day's health as files: {@code snapshot-DATE.csv}, one figure a row ({@code section,name,measure,value});
  * {@code snapshot-DATE.json}, the same figures nested; and the page given.
  */
-final class SnapshotFiles {
+public final class SnapshotFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SnapshotFiles() {
     }
 
     /** One figure: which table, which row, which measure, and its value. */
-    record Figure(String section, String name, String measure, Object value) {
+    public record Figure(String section, String name, String measure, Object value) {
     }
 
     /**
      * @param h the health
      * @return every figure, in the page's order
      */
-    static List<Figure> figures(DeskHealth h) {
+    public static List<Figure> figures(DeskHealth h) {
         List<Figure> f = new ArrayList<>();
         h.bands().forEach((k, v) -> f.add(new Figure("band", k, "open", v)));
         h.atRiskByTeam().forEach((k, v) -> f.add(new Figure("at_risk_by_team", k, "open", v)));
@@ -92,7 +92,7 @@ final class SnapshotFiles {
      * @param html    the page
      * @return the three files written
      */
-    static List<Path> write(Path dir, String stem, Map<String, Object> header, List<Figure> figures, String html) {
+    public static List<Path> write(Path dir, String stem, Map<String, Object> header, List<Figure> figures, String html) {
         try {
             Files.createDirectories(dir);
             Path csv = dir.resolve(stem + ".csv");
