@@ -108,7 +108,7 @@ final class QueueScheduler implements AutoCloseable {
         while (running) {
             try {
                 round();
-                news.tryAcquire(tick.toMillis(), TimeUnit.MILLISECONDS);
+                news.tryAcquire(untilNextLook(), TimeUnit.MILLISECONDS);
                 news.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -117,6 +117,19 @@ final class QueueScheduler implements AutoCloseable {
                 sleepQuietly();
             }
         }
+    }
+
+    /**
+     * How long to wait for news: until the earliest planned instant when it comes sooner than a tick, so that a
+     * band change on the wall clock is seen as it happens rather than up to a tick later.
+     */
+    private long untilNextLook() {
+        Wake next = wakeups.peek();
+        if (next == null || !(clock instanceof QueueClock.Wall)) {
+            return tick.toMillis();
+        }
+        long ms = java.time.Duration.between(clock.now(), next.at()).toMillis();
+        return Math.max(1, Math.min(tick.toMillis(), ms + 1));
     }
 
     /** One look at the clock: every ticket with news, and every ticket whose next instant has come. */
