@@ -109,7 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
             ServingConfig.QueueSettings q = cfg.queue().alerts() != null ? cfg.queue()
                     : cfg.queue().withAlerts(alerts.rules(dir));
             cfg = cfg.withQueue(new ServingConfig.QueueSettings(from == null ? q.clock() : "desk", q.tick(), q.alerts(),
-                    q.zone(), q.snapshots() != null ? q.snapshots() : dir.resolve("snapshots"), q.snapshotAt()));
+                    q.zone(), q.snapshots() != null ? q.snapshots() : dir.resolve("snapshots"), q.snapshotAt(),
+                    q.cockpit() != null ? q.cockpit() : data));
             ScoringApi api = ScoringApi.start(cfg);
             if (from != null) {
                 Instant start = from;

@@ -92,6 +92,10 @@ final class ServeOptions {
             description = "Local time after which the day before is written (default: ${DEFAULT-VALUE}).")
     java.time.LocalTime snapshotAt;
 
+    @Option(names = "--cockpit", paramLabel = "DIR", description = {"Tables linked to tickets (root_causes.csv, "
+            + "business_impact.csv, as 'slacast generate' writes them) for the dashboard's service-delivery cockpit."})
+    java.nio.file.Path cockpit;
+
     @Option(names = "--alerts", paramLabel = "FILE", description = {"Early-warning rules and their webhooks "
             + "(docs/alerts.md; example: docs/examples/alerts.yaml). Each rule fires once per ticket."})
     java.nio.file.Path alerts;
@@ -128,7 +132,7 @@ final class ServeOptions {
                 .withLimits(limits).withDesk(new ServingConfig.DeskLimits(deskHorizon, deskMaxTickets, storePoll,
                         deskMaxPending)).withPolicyMismatch(org.slacast.models.PolicyCheck.Mode.parse(policyMismatch))
                 .withQueue(new ServingConfig.QueueSettings(queueClock(), base.queue().tick(), alerts, zone,
-                        snapshotDir, snapshotAt));
+                        snapshotDir, snapshotAt, cockpit));
     }
 
     private String queueClock() {

@@ -129,6 +129,21 @@ final class DashboardController {
         send(ctx, title, path, h);
     }
 
+    void cockpit(Context ctx) {
+        Html h = new Html();
+        org.slacast.core.health.Cockpit c = health.cockpit();
+        if (c == null) {
+            h.raw("<p>").text("No tables linked to tickets: start the server with --cockpit DIR, a directory holding "
+                    + "root_causes.csv and business_impact.csv as 'slacast generate' writes them.").raw("</p>");
+        } else {
+            h.raw("<p>").text("The last 30 days, as of " + queue.clock() + ". A ticket could be automated when it was "
+                    + "fixed by a workaround and is a repeat incident or caused by user error or configuration.")
+                    .raw("</p>");
+            HealthPages.cockpit(c, h);
+        }
+        send(ctx, "Service delivery", "/dashboard/cockpit", h);
+    }
+
     void model(Context ctx) {
         Html h = new Html();
         ActiveModel.Loaded m = models.get();

@@ -174,23 +174,25 @@ public record ServingConfig(String host, int port, Path registry, Path policy, S
      * @param zone   the zone whose days and hours the dashboard and the snapshots count
      * @param snapshots the directory daily snapshots go to, or null for none
      * @param snapshotAt the local time, in {@code zone}, after which the day before is written
+     * @param cockpit the directory of the tables linked to tickets (root causes, business impact) the
+     *                dashboard's cockpit reads, or null for none
      */
     public record QueueSettings(String clock, Duration tick, Path alerts, java.time.ZoneId zone, Path snapshots,
-                                java.time.LocalTime snapshotAt) {
+                                java.time.LocalTime snapshotAt, Path cockpit) {
         /** @return the wall clock, looked at every second, no alerts, UTC days, no snapshots (written at 00:05) */
         public static QueueSettings defaults() {
             return new QueueSettings("wall", Duration.ofSeconds(1), null, java.time.ZoneOffset.UTC, null,
-                    java.time.LocalTime.of(0, 5));
+                    java.time.LocalTime.of(0, 5), null);
         }
 
         /** @param file the alert rules file; @return these settings with it */
         public QueueSettings withAlerts(Path file) {
-            return new QueueSettings(clock, tick, file, zone, snapshots, snapshotAt);
+            return new QueueSettings(clock, tick, file, zone, snapshots, snapshotAt, cockpit);
         }
 
         /** @param c the clock, wall or desk; @return these settings with it */
         public QueueSettings withClock(String c) {
-            return new QueueSettings(c, tick, alerts, zone, snapshots, snapshotAt);
+            return new QueueSettings(c, tick, alerts, zone, snapshots, snapshotAt, cockpit);
         }
     }
 

@@ -31,7 +31,8 @@ public final class SlacastServer {
         QueueController atRisk = new QueueController(queue);
         var sessions = org.slacast.serving.dashboard.DashboardSessions.defaults();
         DashboardController dashboard = new DashboardController(config, queue, new HealthCache(scoring.desk(), scoring,
-                queue, config.queue().zone(), java.time.Duration.ofSeconds(10)), scoring, models, sessions);
+                queue, config.queue().zone(), java.time.Duration.ofSeconds(10), config.queue().cockpit() == null ? null
+                : org.slacast.core.health.LinkedTables.load(config.queue().cockpit())), scoring, models, sessions);
         return Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
@@ -69,6 +70,7 @@ public final class SlacastServer {
             cfg.routes.get("/dashboard/teams", dashboard::teams, ApiRole.SCORE);
             cfg.routes.get("/dashboard/heatmap", dashboard::heatmap, ApiRole.SCORE);
             cfg.routes.get("/dashboard/model", dashboard::model, ApiRole.SCORE);
+            cfg.routes.get("/dashboard/cockpit", dashboard::cockpit, ApiRole.SCORE);
             cfg.routes.get("/dashboard/login", dashboard::loginForm);
             cfg.routes.post("/dashboard/login", dashboard::login);
             cfg.routes.post("/dashboard/logout", dashboard::logout);

@@ -45,12 +45,35 @@ class DashboardBrowserTest {
         DeskApiTest.ok(api.post("/v1/events", "{\"tickets\": [" + tickets + "], \"events\": [" + events + "]}"));
     }
 
+    /** Root causes and business impact for fill's tickets, as 'slacast generate' writes them. */
+    static Path linkedTables(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder causes = new StringBuilder("ticket_id,assigned_team,engineer,root_cause_category,fix_type,"
+                + "is_repeat_incident\n");
+        StringBuilder impact = new StringBuilder("ticket_id,system,failed_transactions,estimated_financial_loss,"
+                + "affected_region,uptime_impact_minutes\n");
+        String[] fixes = {"permanent", "patch", "workaround"};
+        for (int i = 0; i < 40; i++) {
+            causes.append("T-").append(i).append(",Desk,eng").append(i % 5).append(i % 2 == 0 ? ",hardware," : ",user "
+                    + "error,").append(fixes[i % 3]).append(',').append(i % 7 == 0).append('\n');
+            impact.append("T-").append(i).append(",S").append(i % 4).append(",1,10.5,EU,").append(15 * i).append('\n');
+        }
+        Files.writeString(dir.resolve("root_causes.csv"), causes);
+        Files.writeString(dir.resolve("business_impact.csv"), impact);
+        return dir;
+    }
+
     @Test
-    void thePagesRenderInChromiumWithTheApisQueueAndTheirCharts(@TempDir Path profile) throws Exception {
+    void thePagesRenderInChromiumWithTheApisQueueAndTheirCharts(@TempDir Path profile, @TempDir Path tables)
+            throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), () -> "SKIPPED: no Chromium at " + CHROMIUM
                 + "; .ci/run installs it (apt-get install chromium)");
         Files.createDirectories(SHOTS);
-        try (TestApi api = TestApi.start(QueueApiTest.deskClock("lr-a"))) {
+        ServingConfig base = QueueApiTest.deskClock("lr-a");
+        ServingConfig.QueueSettings q = base.queue();
+        ServingConfig c = base.withQueue(new ServingConfig.QueueSettings(q.clock(), q.tick(), null, q.zone(), null,
+                q.snapshotAt(), linkedTables(tables)));
+        try (TestApi api = TestApi.start(c)) {
             fill(api);
             String clock = "2026-03-06T21:00:00Z";
             QueueApiTest.queueAt(api, clock, "");
@@ -72,6 +95,9 @@ class DashboardBrowserTest {
             assertThat(trends.errors()).isEmpty();
             assertThat(trends.dom()).contains("class=\"uplot");
             assertThat(Pattern.compile("<canvas").matcher(trends.dom()).results().count()).isGreaterThanOrEqualTo(2);
+            Browsed cockpit = browse(profile, api.base + "/dashboard/cockpit", "cockpit");
+            assertThat(cockpit.errors()).isEmpty();
+            assertThat(cockpit.dom()).contains("<svg").contains("<circle").contains("id=\"heat-causes\"");
             for (String page : List.of("teams", "heatmap", "model")) {
                 Browsed b = browse(profile, api.base + "/dashboard/" + page, page);
                 assertThat(b.errors()).as(page).isEmpty();

@@ -63,7 +63,7 @@ class DashboardTest {
             String cookie = login(api);
             for (String[] p : new String[][] {{"/dashboard", "id=\"queue\""}, {"/dashboard/trends", "id=\"days\""},
                     {"/dashboard/teams", "id=\"systems\""}, {"/dashboard/heatmap", "id=\"heat-arrivals\""},
-                    {"/dashboard/model", "id=\"models\""}}) {
+                    {"/dashboard/model", "id=\"models\""}, {"/dashboard/cockpit", "--cockpit DIR"}}) {
                 HttpResponse<String> r = api.get(p[0], "Cookie", cookie);
                 assertThat(r.statusCode()).as(p[0]).isEqualTo(200);
                 assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
@@ -108,6 +108,39 @@ class DashboardTest {
     }
 
     @Test
+    void theCockpitReadsTheLinkedTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("root_causes.csv"), """
+                ticket_id,assigned_team,engineer,root_cause_category,fix_type,is_repeat_incident
+                Q-1,Network,eve,configuration,workaround,false
+                L-1,Network,eve,hardware,permanent,true
+                """);
+        java.nio.file.Files.writeString(dir.resolve("business_impact.csv"), """
+                ticket_id,system,failed_transactions,estimated_financial_loss,affected_region,uptime_impact_minutes
+                Q-1,Core Router,2,50,EU,4320
+                """);
+        ServingConfig base = QueueApiTest.deskClock("lr-a").withKeys(ApiKeys.parse(SCORE_KEY + ":score"), false);
+        ServingConfig.QueueSettings q = base.queue();
+        ServingConfig c = base.withQueue(new ServingConfig.QueueSettings(q.clock(), q.tick(), null, q.zone(), null,
+                q.snapshotAt(), dir));
+        try (TestApi api = TestApi.start(c)) {
+            DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD + ","
+                    + QueueApiTest.arrival("L-1", "2026-03-02T01:00:00Z")), "X-API-Key", SCORE_KEY));
+            String cookie = login(api);
+            String body = "";
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!body.contains("<span class=\"n\">2</span> tickets") && System.nanoTime() < until) {
+                Thread.sleep(100);
+                body = api.get("/dashboard/cockpit", "Cookie", cookie).body();
+            }
+            assertThat(body).contains("<span class=\"n\">2</span> tickets with a root cause")
+                    .contains("<span class=\"n\">50.0%</span> could be automated")
+                    .contains("<td>top 1</td><td>Core Router</td><td>90.0%</td><td>4320</td>")
+                    .contains("<td>workaround</td><td>1</td>").contains("<td>permanent</td><td>1</td>")
+                    .contains("id=\"heat-causes\"").contains("<svg");
+        }
+    }
+
+    @Test
     void theAssetsComeFromTheJarAndNothingElseDoes() throws Exception {
         try (TestApi api = start()) {
             HttpResponse<String> js = api.get("/dashboard/assets/uPlot.iife.min.js");
@@ -139,7 +172,7 @@ class DashboardTest {
         ServingConfig base = QueueApiTest.deskClock("lr-a").withStore("jdbc:duckdb:" + dir.resolve("desk.duckdb"));
         ServingConfig.QueueSettings q = base.queue();
         ServingConfig c = base.withQueue(new ServingConfig.QueueSettings(q.clock(), q.tick(), null, q.zone(),
-                dir.resolve("snaps"), java.time.LocalTime.of(0, 5)));
+                dir.resolve("snaps"), java.time.LocalTime.of(0, 5), null));
         java.nio.file.Path csv = dir.resolve("snaps/snapshot-2026-03-02.csv");
         try (TestApi api = TestApi.start(c)) {
             DeskApiTest.ok(api.post("/v1/events", DeskApiTest.events(QueueApiTest.GOLD)));

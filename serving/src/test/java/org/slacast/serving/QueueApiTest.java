@@ -20,7 +20,7 @@ class QueueApiTest {
     static ServingConfig deskClock(String model) {
         ServingConfig c = TestApi.config(model);
         return c.withQueue(new ServingConfig.QueueSettings("desk", Duration.ofMillis(50), null, c.queue().zone(),
-                null, c.queue().snapshotAt()));
+                null, c.queue().snapshotAt(), null));
     }
 
     static String arrival(String id, String at) {

@@ -133,23 +133,100 @@ public final class HealthPages {
     }
 
     private static void grid(String id, long[][] cells, Html out) {
+        List<String> days = new ArrayList<>();
+        for (int d = 1; d <= 7; d++) {
+            days.add(DayOfWeek.of(d).getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+        }
+        List<String> hours = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            hours.add(String.format(Locale.ROOT, "%02d", hour));
+        }
+        grid(id, days, hours, cells, out);
+    }
+
+    /**
+     * @param c   the cockpit
+     * @param out where to write: uptime and the least stable systems, root causes by system, fix types, engineers'
+     *            volume against resolution time (a scatter drawn as SVG), repeats and the automatable share
+     */
+    public static void cockpit(org.slacast.core.health.Cockpit c, Html out) {
+        out.raw("<section class=\"cards\"><div class=\"card\"><span class=\"n\">").text(String.valueOf(c.tickets()))
+                .raw("</span> tickets with a root cause</div><div class=\"card\"><span class=\"n\">")
+                .text(Html.pct(c.automatable())).raw("</span> could be automated</div><div class=\"card\">"
+                        + "<span class=\"n\">").text(String.valueOf(c.repeats())).raw("</span> repeat incidents "
+                        + "(same requester and system within 24 h; ").text(String.valueOf(c.flaggedRepeats()))
+                .raw(" flagged in the root causes)</div></section>");
+        out.raw("<h2>System uptime, the least stable first</h2>");
+        List<List<String>> up = new ArrayList<>();
+        for (int i = 0; i < c.uptime().size(); i++) {
+            var u = c.uptime().get(i);
+            up.add(List.of(i < 5 ? "top " + (i + 1) : "", u.system(), Html.pct(u.share()), String.valueOf(u.downtime())));
+        }
+        out.table("uptime", List.of("unstable", "system", "uptime", "downtime (minutes)"), up);
+        out.raw("<h2>Root causes by system</h2>");
+        java.util.Set<String> categories = new java.util.TreeSet<>();
+        c.causes().values().forEach(m -> categories.addAll(m.keySet()));
+        long[][] grid = new long[c.causes().size()][categories.size()];
+        List<String> systems = new ArrayList<>(c.causes().keySet());
+        List<String> cats = new ArrayList<>(categories);
+        for (int i = 0; i < systems.size(); i++) {
+            for (int j = 0; j < cats.size(); j++) {
+                grid[i][j] = c.causes().get(systems.get(i)).getOrDefault(cats.get(j), 0L);
+            }
+        }
+        grid("heat-causes", systems, cats, grid, out);
+        out.raw("<h2>Fix types</h2>");
+        List<List<String>> fixes = new ArrayList<>();
+        c.fixTypes().forEach((k, v) -> fixes.add(List.of(k, String.valueOf(v))));
+        out.table("fix-types", List.of("fix type", "tickets"), fixes);
+        out.raw("<h2>Engineers: resolution time against volume</h2>");
+        scatter(c.engineers(), out);
+        List<List<String>> eng = new ArrayList<>();
+        c.engineers().forEach(e -> eng.add(List.of(e.name(), String.valueOf(e.resolved()), Html.num(e.hours(), 1))));
+        out.table("engineers", List.of("engineer", "resolved", "mean hours"), eng);
+    }
+
+    /** A scatter as inline SVG: no script needed, and every point is in the table below it too. */
+    private static void scatter(List<org.slacast.core.health.Cockpit.Engineer> points, Html out) {
+        double maxX = points.stream().mapToDouble(e -> e.resolved()).max().orElse(1);
+        double maxY = points.stream().mapToDouble(e -> Double.isNaN(e.hours()) ? 0 : e.hours()).max().orElse(1);
+        int w = 640;
+        int h = 300;
+        int pad = 40;
+        out.raw("<svg id=\"engineer-scatter\" class=\"scatter\" width=\"" + w + "\" height=\"" + h
+                + "\" role=\"img\" aria-label=\"resolution hours against tickets resolved, one point per engineer\">"
+                + "<line x1=\"" + pad + "\" y1=\"" + (h - pad) + "\" x2=\"" + (w - 10) + "\" y2=\"" + (h - pad)
+                + "\" stroke=\"#8a94a3\"/><line x1=\"" + pad + "\" y1=\"10\" x2=\"" + pad + "\" y2=\"" + (h - pad)
+                + "\" stroke=\"#8a94a3\"/><text x=\"" + (w / 2) + "\" y=\"" + (h - 8) + "\" font-size=\"12\">"
+                + "tickets resolved (max " + (long) maxX + ")</text><text x=\"4\" y=\"20\" font-size=\"12\">"
+                + "hours (max " + Html.num(maxY, 1) + ")</text>");
+        for (var e : points) {
+            if (Double.isNaN(e.hours())) {
+                continue;
+            }
+            double x = pad + (w - pad - 20) * (e.resolved() / Math.max(1, maxX));
+            double y = (h - pad) - (h - pad - 20) * (e.hours() / Math.max(1e-9, maxY));
+            out.raw(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#5aa9e6\">"
+                    + "<title>", x, y)).text(e.name() + ": " + e.resolved() + " resolved, " + Html.num(e.hours(), 1)
+                    + " h").raw("</title></circle>");
+        }
+        out.raw("</svg>");
+    }
+
+    private static void grid(String id, List<String> rows, List<String> columns, long[][] cells, Html out) {
         long max = 1;
         for (long[] row : cells) {
-            for (long c : row) {
-                max = Math.max(max, c);
+            for (long v : row) {
+                max = Math.max(max, v);
             }
         }
         out.raw("<table class=\"heat\" id=\"").text(id).raw("\"><thead><tr><th></th>");
-        for (int hour = 0; hour < 24; hour++) {
-            out.raw("<th>").text(String.format(Locale.ROOT, "%02d", hour)).raw("</th>");
-        }
+        columns.forEach(col -> out.raw("<th>").text(col).raw("</th>"));
         out.raw("</tr></thead><tbody>");
-        for (int d = 0; d < 7; d++) {
-            out.raw("<tr><th>").text(DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).raw("</th>");
-            for (int hour = 0; hour < 24; hour++) {
-                long c = cells[d][hour];
-                int shade = (int) Math.round(100.0 * c / max);
-                out.raw("<td style=\"--v:" + shade + "%\">").text(String.valueOf(c)).raw("</td>");
+        for (int i = 0; i < rows.size(); i++) {
+            out.raw("<tr><th>").text(rows.get(i)).raw("</th>");
+            for (long v : cells[i]) {
+                out.raw("<td style=\"--v:" + Math.round(100.0 * v / max) + "%\">").text(String.valueOf(v)).raw("</td>");
             }
             out.raw("</tr>");
         }

@@ -7,7 +7,8 @@ public final class Pages {
     /** How often a page reloads itself, in seconds: a meta refresh, so it works without JavaScript. */
     public static final int REFRESH_SECONDS = 20;
     private static final String[][] NAV = {{"/dashboard", "At risk"}, {"/dashboard/trends", "Trends"},
-        {"/dashboard/teams", "Teams and systems"}, {"/dashboard/heatmap", "Heatmap"}, {"/dashboard/model", "Model"}};
+        {"/dashboard/teams", "Teams and systems"}, {"/dashboard/heatmap", "Heatmap"}, {"/dashboard/cockpit", "Service delivery"},
+        {"/dashboard/model", "Model"}};
 
     private Pages() {
     }
