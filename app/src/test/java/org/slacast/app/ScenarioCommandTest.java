@@ -5,16 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code slacast scenario} on a generated desk: the stage decomposition, the scenario table and proposals. */
+/**
+ * {@code slacast scenario}, {@code staffing} and {@code segments} on a generated desk: the stage decomposition,
+ * the scenario table and proposals, the staffing gap and the segment tests.
+ */
 class ScenarioCommandTest {
-    @Test
-    void aStageReductionTableOnAGeneratedDesk(@TempDir Path tmp) throws Exception {
-        Path data = tmp.resolve("data");
+    @TempDir
+    static Path desk;
+    static Path data;
+
+    @BeforeAll
+    static void generate() {
+        data = desk.resolve("data");
         assertThat(CliRun.of("generate", "--tickets", "2000", "--seed", "5", "--out", data.toString(), "--no-sla")
                 .code()).isZero();
+    }
+
+    @Test
+    void aStageReductionTableOnAGeneratedDesk(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("tables");
         CliRun r = CliRun.of("scenario", "--data", data.toString(), "--policy", data.resolve("policy.yaml").toString(),
                 "--faster", "awaiting_parts=20%", "--pause", "awaiting_change", "--drop-reopens", "25%", "--out",
@@ -49,5 +61,36 @@ class ScenarioCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("--faster awaiting_parts: write STATUS=SHARE, e.g. awaiting_parts=20%")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void staffingSetsErlangCBesideTheRosterAndNamesTheShiftGap(@TempDir Path tmp) throws Exception {
+        CliRun r = CliRun.of("staffing", "--data", data.toString(), "--policy", data.resolve("policy.yaml").toString(),
+                "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Erlang C (L1) for 80% of tickets answered within PT1H")
+                .contains("median in in_progress of tickets resolved in L1")
+                .contains("Agents on duty minus required (negative: short), by weekday and local hour")
+                .contains("Shifts by the penalty their arrivals lose to resolution breaches");
+        List<String> grid = Files.readAllLines(tmp.resolve("staffing.csv"));
+        assertThat(grid).hasSize(1 + 7 * 24);
+        assertThat(grid.getFirst()).isEqualTo("weekday,hour,arrivals,required,rostered,gap");
+        assertThat(Files.readAllLines(tmp.resolve("shifts.csv"))).hasSizeGreaterThan(1);
+        CliRun bad = CliRun.of("staffing", "--data", data.toString(), "--policy", data.resolve("policy.yaml")
+                .toString(), "--tier", "L7");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--tier L7: give L1 or all");
+    }
+
+    @Test
+    void segmentsMarkWhichDifferencesHold(@TempDir Path tmp) throws Exception {
+        CliRun r = CliRun.of("segments", "--data", data.toString(), "--policy", data.resolve("policy.yaml").toString(),
+                "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("resolution breaches by segment; Holm-adjusted p below 0.05 holds")
+                .containsPattern("priority +chi-square [0-9.]+, df 4, p <0.0001, adjusted <0.0001: rates differ");
+        List<String> rows = Files.readAllLines(tmp.resolve("segments.csv"));
+        assertThat(rows.getFirst()).startsWith("dimension,dimension_p,dimension_adjusted,dimension_holds,segment");
+        assertThat(rows).anyMatch(l -> l.startsWith("priority,") && l.contains(",critical,"));
     }
 }

@@ -63,6 +63,7 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
         private final List<SlaPolicy> policies = new ArrayList<>();
         private final List<TicketSla> before = new ArrayList<>();
         private final java.time.Instant asOf;
+        private final PolicySet policySet;
 
         /**
          * @param data     the desk's tickets and events
@@ -70,6 +71,7 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
          */
         public Desk(TicketData data, PolicySet policySet) {
             this.tickets = data.tickets();
+            this.policySet = policySet;
             this.asOf = SlaClock.latestInstant(data.tickets(), data.events());
             for (Ticket t : tickets) {
                 List<TicketEvent> ev = new ArrayList<>(data.eventsOf(t.id()));
@@ -79,6 +81,26 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
                 policies.add(p);
                 before.add(clock.measure(t, ev, p, asOf));
             }
+        }
+
+        /**
+         * @param metric a metric
+         * @return each ticket whose outcome on it is known (stopped, or breached already), with whether it breached
+         */
+        public List<SegmentTests.Case> cases(Metric metric) {
+            List<SegmentTests.Case> out = new ArrayList<>();
+            for (int i = 0; i < tickets.size(); i++) {
+                MetricStatus m = before.get(i).metric(metric).orElse(null);
+                if (m != null && m.target() != null && (m.completed() || m.breached())) {
+                    out.add(new SegmentTests.Case(tickets.get(i), m.breached()));
+                }
+            }
+            return out;
+        }
+
+        /** @param t one of the desk's tickets; @return the zone of its policy's calendar */
+        public java.time.ZoneId zone(Ticket t) {
+            return policySet.select(t).calendar().zone();
         }
 
         /** @return the instant every clock is read at: the desk's latest */
