@@ -15,7 +15,7 @@ final class ScenarioTable {
 
     static void stages(PrintWriter w, StageDecomposition d) {
         w.printf("%nWhere the time goes until %s (business minutes; * the clocks pause in it)%n",
-                d.metric().label().replace('_', ' '));
+                d.metric().replace('_', ' '));
         for (StageDecomposition.Group g : d.groups()) {
             boolean detail = g.category().equals(StageDecomposition.ALL);
             String driver = g.driver() == null ? "-" : g.driver() + " (" + ScenarioCommand.pct(tail(g)) + " of the "
@@ -69,7 +69,7 @@ final class ScenarioTable {
         for (StageDecomposition d : all) {
             for (StageDecomposition.Group g : d.groups()) {
                 for (StageDecomposition.Stage s : g.stages()) {
-                    csv.writeNext(new String[] {d.metric().label(), g.tier(), g.category(), str(g.tickets()),
+                    csv.writeNext(new String[] {d.metric(), g.tier(), g.category(), str(g.tickets()),
                         num(g.p95()), g.driver(), s.status(), String.valueOf(s.paused()), str(s.visits()), num(s.p50()),
                         num(s.p90()), num(s.p95()), num(s.share()), num(s.tailShare())}, false);
                 }

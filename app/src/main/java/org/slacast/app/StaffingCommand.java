@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slacast.core.cost.CostFile;
@@ -26,7 +24,6 @@ import org.slacast.core.ticket.Tier;
 import org.slacast.training.desk.Roster;
 import org.slacast.training.desk.Scenario;
 import org.slacast.training.desk.StaffingPlan;
-import org.slacast.training.desk.StageTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,10 +99,11 @@ public final class StaffingCommand implements Callable<Integer> {
         StaffingPlan plan = StaffingPlan.of(desk.cases(metricOf()), desk::zone, t -> cost.penalty(t.priority(),
                 t.contract(), t.customer()), handleMinutes, within.toMillis() / 60_000.0, target, r);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "Erlang C (%s) for %s of tickets answered within %s; handle time %.1f business minutes (%s); "
-                + "arrivals over %.1f weeks%n", firstLine() ? "L1" : "all tiers", ScenarioCommand.pct(target), within, handleMinutes, handle != null
-                ? "given" : "median in " + String.join(", ", work) + (firstLine() ? " of tickets resolved in L1" : ""),
-                plan.weeks());
+        String from = handle != null ? "given"
+                : "median in " + String.join(", ", work) + (firstLine() ? " of tickets resolved in L1" : "");
+        w.printf(Locale.ROOT, "Erlang C (%s) for %s of tickets answered within %s; handle time %.1f business "
+                + "minutes (%s); arrivals over %.1f weeks%n", firstLine() ? "L1" : "all tiers",
+                ScenarioCommand.pct(target), within, handleMinutes, from, plan.weeks());
         grid(w, plan.rostered() == null ? "Agents required (no roster)" : "Agents on duty minus required (negative: "
                 + "short)", plan);
         w.printf("%nShifts by the penalty their arrivals lose to %s breaches%n", metricOf().label());
@@ -137,25 +135,12 @@ public final class StaffingCommand implements Callable<Integer> {
     private double measuredHandle(Scenario.Desk desk) {
         Set<String> statuses = new HashSet<>();
         work.forEach(s -> statuses.add(s.strip().toLowerCase(Locale.ROOT)));
-        List<Double> minutes = new ArrayList<>();
-        for (StageTimes t : desk.stages()) {
-            if (t.resolution() == null || firstLine() && t.reached() != Tier.L1) {
-                continue;
-            }
-            double sum = 0;
-            for (Map.Entry<String, Double> e : t.resolution().entrySet()) {
-                sum += statuses.contains(e.getKey()) ? e.getValue() : 0;
-            }
-            if (sum > 0) {
-                minutes.add(sum);
-            }
-        }
-        if (minutes.isEmpty()) {
+        double median = StaffingPlan.medianHandle(desk.stages(), statuses, firstLine());
+        if (Double.isNaN(median)) {
             throw new UsageException("no resolved ticket spent time in " + work + "; give --handle-time or "
                     + "--work-status");
         }
-        minutes.sort(null);
-        return minutes.get((minutes.size() - 1) / 2);
+        return median;
     }
 
     private boolean firstLine() {

@@ -46,10 +46,16 @@ class TrainCliTest {
         String html = Files.readString(r.path(champion.manifest().id()).resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Confusion matrix", "Where breaches happen", "Time to resolve")
                 .doesNotContain("<script", "src=\"http", "href=\"http", "@import");
-        // ROC, PR, calibration, cost, importance, capacity, heatmap, Pareto and two MTTR charts.
-        assertThat(html.split("<svg ", -1)).hasSize(11);
+        // ROC, PR, calibration, cost, importance, capacity, staffing, heatmap, Pareto and two MTTR charts.
+        assertThat(html.split("<svg ", -1)).hasSize(12);
         assertThat(html).contains("Decisions and scenarios", "Implied thresholds", "Deciding over a ticket",
                 "more than the priority baseline under the same rule");
+        assertThat(html).contains("Where the time goes until resolution", "Where the time goes until first response",
+                "Segment differences that hold", "Agents Erlang C requires in L1", "stages worth shortening first",
+                "--faster awaiting_parts=20%");
+        assertThat(report.at("/facts/analysis/stages/0/metric").asText()).isEqualTo("first_response");
+        assertThat(report.at("/facts/analysis/segments/dimensions")).hasSize(5);
+        assertThat(report.at("/facts/analysis/staffing/required")).hasSize(7);
         assertThat(report.at("/decisions/thresholds")).hasSize(5);
         assertThat(report.at("/models/0/test/savings/netSavings").asDouble())
                 .isEqualTo(champion.manifest().metrics().get("net_savings"));

@@ -64,6 +64,8 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
         private final List<TicketSla> before = new ArrayList<>();
         private final java.time.Instant asOf;
         private final PolicySet policySet;
+        private final List<SlaPolicy> distinct;
+        private final Map<String, Boolean> paused = new java.util.concurrent.ConcurrentHashMap<>();
 
         /**
          * @param data     the desk's tickets and events
@@ -81,6 +83,9 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
                 policies.add(p);
                 before.add(clock.measure(t, ev, p, asOf));
             }
+            Map<SlaPolicy, Boolean> seen = new IdentityHashMap<>();
+            policies.forEach(p -> seen.put(p, true));
+            this.distinct = List.copyOf(seen.keySet());
         }
 
         /**
@@ -119,7 +124,8 @@ public record Scenario(String change, long eligible, List<Row> rows, double hour
 
         /** @param status a status; @return whether any ticket's policy pauses the clocks in it */
         public boolean paused(String status) {
-            return policies.stream().distinct().anyMatch(p -> p.pauses(status) || p.inactive(status));
+            return paused.computeIfAbsent(status, st -> distinct.stream().anyMatch(p -> p.pauses(st)
+                    || p.inactive(st)));
         }
 
         /**

@@ -92,6 +92,33 @@ public record StaffingPlan(double handleMinutes, double answerMinutes, double ta
         return new StaffingPlan(handleMinutes, answerMinutes, target, weeks, arrivals, required, rostered, shifts);
     }
 
+    /**
+     * The handle time a log shows: the median business minutes resolved tickets spent in the working statuses.
+     * The median, because a log's working statuses also hold waits in an agent's queue.
+     *
+     * @param times     each ticket's stage times
+     * @param statuses  the working statuses, lower case
+     * @param firstLine whether only tickets resolved in L1 count
+     * @return the median, or NaN when no resolved ticket spent time in them
+     */
+    public static double medianHandle(List<StageTimes> times, java.util.Set<String> statuses, boolean firstLine) {
+        List<Double> minutes = new ArrayList<>();
+        for (StageTimes t : times) {
+            if (t.resolution() == null || firstLine && t.reached() != org.slacast.core.ticket.Tier.L1) {
+                continue;
+            }
+            double sum = 0;
+            for (var e : t.resolution().entrySet()) {
+                sum += statuses.contains(e.getKey()) ? e.getValue() : 0;
+            }
+            if (sum > 0) {
+                minutes.add(sum);
+            }
+        }
+        minutes.sort(null);
+        return minutes.isEmpty() ? Double.NaN : minutes.get((minutes.size() - 1) / 2);
+    }
+
     private static ShiftLoss loss(Roster.Agent window, List<SegmentTests.Case> cases, Function<Ticket, ZoneId> zone,
                                   ToDoubleFunction<Ticket> penalty, int[][] required, double[][] rostered) {
         long n = 0;

@@ -130,8 +130,25 @@ final class Charts {
     }
 
     static String heatmap(Map<Integer, Map<Integer, DeskFacts.Rate>> byDayHour) {
-        HeatMapChart c = new HeatMapChartBuilder().width(W + 120).height(H).title("Breach rate (%) by weekday and "
-                + "hour of creation").xAxisTitle("hour").yAxisTitle("weekday (1 = Monday)").build();
+        double[][] v = new double[7][24];
+        for (int d = 1; d <= 7; d++) {
+            for (int h = 0; h < 24; h++) {
+                DeskFacts.Rate r = byDayHour.getOrDefault(d, Map.of()).get(h);
+                v[d - 1][h] = r == null ? 0 : Math.round(1000 * r.rate()) / 10.0;
+            }
+        }
+        return weekHours("Breach rate (%) by weekday and hour of creation", "breach rate", v);
+    }
+
+    /**
+     * @param title  the chart's title
+     * @param series the values' name
+     * @param values [weekday 0 = Monday][hour]
+     * @return a weekday × hour heatmap as SVG
+     */
+    static String weekHours(String title, String series, double[][] values) {
+        HeatMapChart c = new HeatMapChartBuilder().width(W + 120).height(H).title(title).xAxisTitle("hour")
+                .yAxisTitle("weekday (1 = Monday)").build();
         List<Integer> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             hours.add(h);
@@ -139,12 +156,11 @@ final class Charts {
         List<Integer> days = List.of(1, 2, 3, 4, 5, 6, 7);
         List<Number[]> cells = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
-            for (int d = 1; d <= 7; d++) {
-                DeskFacts.Rate r = byDayHour.getOrDefault(d, Map.of()).get(h);
-                cells.add(new Number[] {h, d - 1, r == null ? 0 : Math.round(1000 * r.rate()) / 10.0});
+            for (int d = 0; d < 7; d++) {
+                cells.add(new Number[] {h, d, values[d][h]});
             }
         }
-        c.addSeries("breach rate", hours, days, cells);
+        c.addSeries(series, hours, days, cells);
         return svg(c);
     }
 

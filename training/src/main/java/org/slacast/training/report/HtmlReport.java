@@ -55,6 +55,9 @@ final class HtmlReport {
                     .append(table(ReportFiles.segments(best.test())));
         }
         decisions(b, r);
+        if (r.facts().analysis() != null) {
+            desk(b, r.facts().analysis());
+        }
         b.append("<h2>Where breaches happen</h2>").append("<p>Breach rate by priority and the highest tier a ticket "
                 + "reached:</p>").append(table(ReportFiles.priorityTier(r.facts())));
         b.append("<div class=\"charts\"><div>").append(Charts.heatmap(r.facts().byHourWeekday())).append("</div><div>")
@@ -86,6 +89,26 @@ final class HtmlReport {
                 .append(Charts.capacity(d.capacity())).append("</div></div>");
         b.append("<h3>Deciding over a ticket's life: ").append(esc(d.model())).append("</h3>")
                 .append(table(DecisionTables.checkpoints(d, r.checkpoints())));
+    }
+
+    /** Where the time goes, which differences hold, staffing and the stages worth shortening first. */
+    private static void desk(StringBuilder b, org.slacast.training.desk.DeskAnalysis a) {
+        for (var d : a.stages()) {
+            b.append("<h3>Where the time goes until ").append(esc(d.metric().replace('_', ' '))).append("</h3><p>")
+                    .append("Business minutes spent in each status over the latest ").append(a.tickets())
+                    .append(" tickets (tier is the highest reached):</p>").append(table(DeskTables.stages(d)))
+                    .append(table(DeskTables.drivers(d)));
+        }
+        b.append("<h3>Segment differences that hold</h3><p>").append(esc(DeskTables.segmentsText(a.segments())))
+                .append("</p>").append(table(DeskTables.segments(a.segments())));
+        b.append("<h3>Staffing</h3><p>").append(esc(DeskTables.staffingText(a))).append("</p>");
+        if (a.staffing() != null) {
+            b.append("<div class=\"charts\"><div>").append(Charts.weekHours("Agents required (Erlang C) by weekday "
+                    + "and hour", "agents", DeskTables.required(a))).append("</div></div>");
+        }
+        b.append("<h3>Scenarios: stages worth shortening first</h3><p>Each stage the clocks run in, made 20% "
+                + "faster, every ticket's clock recomputed ('slacast scenario' runs any change):</p>")
+                .append(table(DeskTables.proposals(a)));
     }
 
     private static String table(List<List<String>> rows) {

@@ -132,6 +132,17 @@ public final class ReportFiles {
                     .append(DecisionTables.capacityText(d)).append("\n\n### Deciding over a ticket's life\n\n")
                     .append(mdTable(DecisionTables.checkpoints(d, r.checkpoints())));
         }
+        var a = r.facts().analysis();
+        if (a != null) {
+            for (var d : a.stages()) {
+                b.append("\n### Where the time goes until ").append(d.metric().replace('_', ' ')).append("\n\n")
+                        .append(mdTable(DeskTables.stages(d))).append('\n').append(mdTable(DeskTables.drivers(d)));
+            }
+            b.append("\n### Segment differences that hold\n\n").append(DeskTables.segmentsText(a.segments()))
+                    .append("\n\n").append(mdTable(DeskTables.segments(a.segments())));
+            b.append("\n### Staffing\n\n").append(DeskTables.staffingText(a)).append('\n');
+            b.append("\n### Scenarios: stages worth shortening first\n\n").append(mdTable(DeskTables.proposals(a)));
+        }
         b.append("\n## Breach rate by priority and highest tier\n\n").append(mdTable(priorityTier(r.facts())));
         b.append("\n## Resolution time\n\np50 ").append(f1(r.facts().p50())).append(", p90 ")
                 .append(f1(r.facts().p90())).append(", p95 ").append(f1(r.facts().p95()))
