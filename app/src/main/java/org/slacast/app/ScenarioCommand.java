@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
-import org.slacast.core.policy.PolicyFile;
 import org.slacast.training.desk.HistoryChange;
 import org.slacast.training.desk.Scenario;
 import org.slacast.training.desk.StageDecomposition;
@@ -40,10 +39,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private TicketSourceOptions source;
-
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy YAML file.")
-    private Path policy;
+    private DeskSource source;
 
     @Option(names = "--faster", paramLabel = "STATUS=SHARE", description = {"Take a share of the business time "
         + "spent in a status away; what follows happens that much sooner, e.g. awaiting_parts=20%. Repeatable."})
@@ -83,7 +79,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             throw new UsageException("--top " + top + ": give 0 to 100");
         }
         TicketData data = source.load();
-        Scenario.Desk desk = new Scenario.Desk(data, PolicyFile.load(policy));
+        Scenario.Desk desk = source.desk(data);
         List<HistoryChange> changes = new ArrayList<>();
         faster.forEach(f -> changes.add(HistoryChange.Faster.parse(f)));
         pause.forEach(p -> changes.add(new HistoryChange.Pause(p)));

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.policy.Metric;
-import org.slacast.core.policy.PolicyFile;
 import org.slacast.training.desk.Scenario;
 import org.slacast.training.desk.SegmentTests;
 import picocli.CommandLine;
@@ -32,10 +31,7 @@ public final class SegmentsCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private TicketSourceOptions source;
-
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy YAML file.")
-    private Path policy;
+    private DeskSource source;
 
     @Option(names = "--metric", defaultValue = "resolution", paramLabel = "METRIC",
             description = "The SLA metric whose breaches are compared (default: ${DEFAULT-VALUE}).")
@@ -51,13 +47,8 @@ public final class SegmentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Metric m;
-        try {
-            m = Metric.parse(metric);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metric " + metric + ": " + e.getMessage());
-        }
-        Scenario.Desk desk = new Scenario.Desk(source.load(), PolicyFile.load(policy));
+        Metric m = DeskSource.metric(metric);
+        Scenario.Desk desk = source.desk(source.load());
         SegmentTests tests = SegmentTests.of(desk.cases(m), desk::zone);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s breaches by segment; Holm-adjusted p below %.2f holds%n", m.label(), SegmentTests.ALPHA);

@@ -101,11 +101,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     private Metric metricOf() {
-        try {
-            return Metric.parse(metric);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metric " + metric + ": " + e.getMessage());
-        }
+        return DeskSource.metric(metric);
     }
 
     /** A date is its day's end (or now, when earlier); an instant is itself. */

@@ -19,7 +19,6 @@ import org.slacast.core.cost.CostFile;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
-import org.slacast.core.policy.PolicyFile;
 import org.slacast.core.ticket.Tier;
 import org.slacast.training.desk.Roster;
 import org.slacast.training.desk.Scenario;
@@ -42,10 +41,7 @@ public final class StaffingCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private TicketSourceOptions source;
-
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "SLA policy YAML file.")
-    private Path policy;
+    private DeskSource source;
 
     @Option(names = "--roster", paramLabel = "FILE", description = {"Who is on duty (agents.csv's columns: agent_id, "
         + "shift, weekdays, weekends). Default: agents.csv beside --data's tickets, when there is one."})
@@ -92,7 +88,7 @@ public final class StaffingCommand implements Callable<Integer> {
     public Integer call() {
         double target = WhatIfCommand.share(serviceLevel, "--service-level");
         TicketData data = source.load();
-        Scenario.Desk desk = new Scenario.Desk(data, PolicyFile.load(policy));
+        Scenario.Desk desk = source.desk(data);
         CostModel cost = costFile == null ? CostModel.defaults() : CostFile.load(costFile).cost();
         double handleMinutes = handle != null ? handle.toMillis() / 60_000.0 : measuredHandle(desk);
         Roster r = rosterOf();
@@ -125,11 +121,7 @@ public final class StaffingCommand implements Callable<Integer> {
     }
 
     private Metric metricOf() {
-        try {
-            return Metric.parse(metric);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--metric " + metric + ": " + e.getMessage());
-        }
+        return DeskSource.metric(metric);
     }
 
     private double measuredHandle(Scenario.Desk desk) {

@@ -306,12 +306,7 @@ final class LiveDesk implements AutoCloseable {
     public void close() {
         writer.close();
         running = false;
-        follower.interrupt();
-        try {
-            follower.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.stop(follower, 2000);
         store.close();
     }
 }

@@ -188,11 +188,6 @@ public final class AlertDelivery implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.slacast.serving.Workers.stop(thread, 2000);
     }
 }
