@@ -29,7 +29,8 @@ load() {  # name url port
   echo "== $1"
   if [ -n "${3:-}" ]; then drained "$3"; fi
   wrk -t2 -c"$conns" -d20s -s bench/score.lua "$2" >/dev/null  # C2 needs more than 5 s on two busy cores
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua "$2" | grep -E "Requests/sec|^ +(50|90|99)%"
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score.lua "$2" | tee "$work/last.txt" \
+    | grep -E "Requests/sec|^ +(50|90|99)%"
   if [ -n "${3:-}" ]; then
     drained "$3"
     echo "   prediction log so far: written $(metric "$3" slacast_prediction_log_written_total)," \
@@ -67,6 +68,7 @@ pids+=($!)
 for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7083/ && break; sleep 1; done
 echo "   (answer: $(wc -c <"$work/answer.json") bytes)"
 load "POST /same-io (the request parsed and checked, a recorded answer of the same shape streamed)" http://localhost:7083/same-io
+same_rps="$(awk '/Requests\/sec/ {print int($2)}' "$work/last.txt")"
 stop
 
 # What each part of a score costs: scoring alone, with reasons, then the full default (shadow and DuckDB log).
@@ -78,6 +80,11 @@ stop
 
 serve 7081
 load "POST /v1/score (the default: 3 path reasons, shadow challenger, DuckDB log)" http://localhost:7081/v1/score 7081
+half=$((same_rps / 2))
+echo "== POST /v1/score (the default) paced at half the same-I/O endpoint's rate: $half requests/s"
+drained 7081
+RATE="$half" CONNS="$conns" wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score-paced.lua \
+  http://localhost:7081/v1/score | grep -E "Requests/sec|^ +(50|90|99)%"
 load "POST /v1/score?explain=shap (exact TreeSHAP)" "http://localhost:7081/v1/score?explain=shap" 7081
 echo "== one 1,000-ticket batch, 20 times"
 python3 - <<'PY'

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Alternates the same-I/O endpoint and the default /v1/score on warm servers: 20 s warm-up each, then two
+# rounds of 15 s. Needs wrk and a built tree (bench/http.sh builds it). Usage: bench/http-alternate.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
+work=$(mktemp -d)
+./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null 2>&1
+./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
+./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log.duckdb" --store "jdbc:duckdb:$work/desk.duckdb" --port 7091 > "$work/serve.log" 2>&1 &
+sp=$!
+for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7091/health && break; sleep 1; done
+body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"
+curl -s -H 'Content-Type: application/json' -d "$body" localhost:7091/v1/score >"$work/answer.json"
+cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
+"$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.SameIoEndpoint 7093 "$work/answer.json" >"$work/same.log" 2>&1 &
+ip=$!
+for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7093/ && break; sleep 1; done
+run() { wrk -t2 -c32 -d"$2" --latency -s bench/score.lua "$1" | grep -E "Requests/sec|^ +(50|99)%" | tr '\n' ' '; echo; }
+echo "warm same-io: $(run http://localhost:7093/same-io 20s)"
+echo "warm score:   $(run http://localhost:7091/v1/score 20s)"
+for k in 1 2; do
+  echo "same-io $k: $(run http://localhost:7093/same-io 15s)"
+  sleep 5
+  echo "score   $k: $(run http://localhost:7091/v1/score 15s)"
+  sleep 5
+done
+kill $sp $ip; wait 2>/dev/null
+echo "serve log warnings: $(grep -c WARN $work/serve.log)"
