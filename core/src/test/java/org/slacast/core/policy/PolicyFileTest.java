@@ -32,6 +32,15 @@ class PolicyFileTest {
     }
 
     @Test
+    void theShippedHelpdeskPolicyLoads() {
+        PolicySet set = PolicyFile.load(Path.of("../datasets/mappings/helpdesk-4tu-policy.yaml"));
+        SlaPolicy p = set.select(Ticket.of("Case 1", Instant.parse("2012-10-09T12:50:17Z"), Priority.HIGH));
+        assertThat(p.name()).isEqualTo("helpdesk");
+        assertThat(p.target(Metric.RESOLUTION, Priority.HIGH)).contains(Duration.ofDays(14));
+        assertThat(p.calendar().zone().getId()).isEqualTo("Europe/Rome");
+    }
+
+    @Test
     void theShippedExampleLoads() {
         PolicySet set = PolicyFile.load(Path.of("../docs/examples/policy.yaml"));
         assertThat(set.policies()).extracting(SlaPolicy::name).containsExactly("standard", "gold-24x7");
