@@ -22,6 +22,7 @@ import org.slacast.training.eval.Evaluation;
 import org.slacast.training.eval.ImpliedThreshold;
 import org.slacast.training.label.LabelMode;
 import org.slacast.training.pipeline.CheckpointChoice;
+import org.slacast.training.pipeline.RollingOrigin;
 import org.slacast.training.pipeline.TrainedModel;
 import org.slacast.training.pipeline.TrainingOptions;
 import org.slacast.training.pipeline.TrainingPipeline;
@@ -93,6 +94,11 @@ public final class TrainCommand extends ModelCommand {
                 + "among --checkpoints, e.g. 0.25,0.5."})
     private String chooseAt;
 
+    @Option(names = "--cv", paramLabel = "K", description = {"Before the fit, rolling-origin cross-validation: the "
+        + "later half of the tickets in K blocks (2 to 10), each tested after training on everything before it; "
+        + "reported with Student-t 95% intervals."})
+    private Integer cv;
+
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
 
@@ -108,6 +114,7 @@ public final class TrainCommand extends ModelCommand {
         var in = models.input(source, label == null ? null : LabelMode.parse(label));
         TicketData data = in.data();
         BarProgress progress = new BarProgress(System.err);
+        RollingOrigin folds = cv == null ? null : RollingOrigin.run(o, in, cv, progress);
         TrainingPipeline.Result r = new TrainingPipeline(o).run(in, progress);
         progress.finish();
         Registry registry = models.registry();
@@ -136,8 +143,11 @@ public final class TrainCommand extends ModelCommand {
         out.println(r.labelling().summary());
         printChoice(out, r);
         printTable(out, r);
+        if (folds != null) {
+            printFolds(out, folds, cv);
+        }
         if (!noReport) {
-            Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints());
+            Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints()).withCv(folds);
             for (String id : ids) {
                 ReportFiles.write(report, registry.path(id));
             }
@@ -171,6 +181,22 @@ public final class TrainCommand extends ModelCommand {
                         t.effectiveness(), t.label());
             }
         }
+    }
+
+    static void printFolds(PrintWriter out, RollingOrigin folds, int k) {
+        out.printf("%nrolling-origin cross-validation, %d folds (each block of the later half tested after training on "
+                + "everything before it): mean [95%% interval]%n", k);
+        out.printf("%-26s %-24s %-24s %-24s %s%n", "model", "ROC-AUC", "ROC-AUC at creation", "Brier", "net savings");
+        java.util.Map<String, java.util.Map<String, RollingOrigin.Summary>> by = new java.util.LinkedHashMap<>();
+        folds.summary().forEach(s -> by.computeIfAbsent(s.model(), x -> new java.util.HashMap<>()).put(s.measure(), s));
+        by.forEach((model, m) -> out.printf("%-26s %-24s %-24s %-24s %s%n", model, cell(m, "roc_auc", "%.3f"),
+                cell(m, "roc_auc_at_creation", "%.3f"), cell(m, "brier", "%.3f"), cell(m, "net_savings", "%.0f")));
+    }
+
+    private static String cell(java.util.Map<String, RollingOrigin.Summary> m, String measure, String f) {
+        RollingOrigin.Summary s = m.get(measure);
+        return s == null ? "-" : String.format(java.util.Locale.ROOT, f + " [" + f + ", " + f + "]", s.mean(), s.low(),
+                s.high());
     }
 
     /** Which model is first at the compared checkpoints, and which would be over all of them. */

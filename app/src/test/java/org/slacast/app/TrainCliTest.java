@@ -32,6 +32,31 @@ class TrainCliTest {
     }
 
     @Test
+    void rollingOriginFoldsReportEachModelWithAnInterval(@org.junit.jupiter.api.io.TempDir Path reg) throws IOException {
+        CliRun r = CliRun.of("train", "--data", data.toString(), "--registry", reg.toString(), "--models", "logistic",
+                "--cv", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rolling-origin cross-validation, 3 folds")
+                .containsPattern("logistic +0\\.[0-9]{3} \\[0\\.[0-9]{3}, [01]\\.[0-9]{3}\\]")
+                .contains("baseline: priority rate");
+        Path dir = new Registry(reg).path(new Registry(reg).roles().champion());
+        JsonNode report = ModelBundle.json().readTree(dir.resolve("report.json").toFile());
+        JsonNode folds = report.at("/cv/folds");
+        assertThat(folds).hasSize(3 * 3);
+        assertThat(folds.get(0).get("fold").asInt()).isEqualTo(1);
+        assertThat(folds.get(8).get("fold").asInt()).isEqualTo(3);
+        JsonNode auc = report.at("/cv/summary/0");
+        assertThat(auc.get("model").asText()).isEqualTo("logistic");
+        assertThat(auc.get("measure").asText()).isEqualTo("roc_auc");
+        assertThat(auc.get("folds").asInt()).isEqualTo(3);
+        assertThat(auc.get("low").asDouble()).isLessThan(auc.get("mean").asDouble());
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Rolling-origin cross-validation");
+        CliRun bad = CliRun.of("train", "--data", data.toString(), "--registry", reg.toString(), "--cv", "1");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("--cv 1: give 2 to 10 folds");
+    }
+
+    @Test
     void trainWritesBundlesAReportAndBeatsThePriorityBaseline() throws IOException {
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("model (test slice)", "baseline: priority rate", "baseline: at-risk band",

@@ -69,6 +69,25 @@ final class DeskTables {
         return rows;
     }
 
+    /** Rolling-origin cross-validation: each model's mean and interval per measure. */
+    static List<List<String>> cv(org.slacast.training.pipeline.RollingOrigin cv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("model"));
+        header.addAll(org.slacast.training.pipeline.RollingOrigin.MEASURES);
+        rows.add(header);
+        java.util.Map<String, List<String>> byModel = new java.util.LinkedHashMap<>();
+        for (var s : cv.summary()) {
+            byModel.computeIfAbsent(s.model(), k -> new ArrayList<>(List.of(k))).add(interval(s));
+        }
+        rows.addAll(byModel.values());
+        return rows;
+    }
+
+    static String interval(org.slacast.training.pipeline.RollingOrigin.Summary s) {
+        String f = s.measure().equals("net_savings") ? "%.0f" : "%.3f";
+        return String.format(Locale.ROOT, f + " [" + f + ", " + f + "]", s.mean(), s.low(), s.high());
+    }
+
     private static String avoided(Scenario.Row r) {
         return r.avoided() + " of " + r.breachedBefore();
     }

@@ -28,6 +28,12 @@ final class HtmlReport {
                 .append(esc(r.data().sha256())).append(". Libraries ").append(esc(String.valueOf(r.data().libraries())))
                 .append(".</p>");
         b.append("<h2>Champion, challenger and baselines on the test slice</h2>").append(table(ReportFiles.comparison(r)));
+        if (r.cv() != null) {
+            b.append("<h2>Rolling-origin cross-validation</h2><p>").append(r.cv().folds().stream()
+                    .mapToInt(org.slacast.training.pipeline.RollingOrigin.Fold::fold).max().orElse(0))
+                    .append(" folds: each tests on one block of the later half of the tickets and trains on everything "
+                    + "before it. Mean over folds with a Student-t 95% interval.</p>").append(table(DeskTables.cv(r.cv())));
+        }
         b.append("<h2>Labels</h2><p>").append(esc(MomentTables.labelText(r))).append("</p>");
         if (!r.labels().agreement().isEmpty()) {
             b.append(table(MomentTables.agreement(r)));

@@ -33,11 +33,18 @@ import org.slacast.training.pipeline.TrainingPipeline;
  * @param labels     where the labels came from and how often the clock agrees with given ones
  * @param chosenAt   the checkpoints the models were compared on ({@code creation}, {@code all} or fractions)
  * @param bestOverAll the model first on validation over all checkpoints, or null (evaluation of saved bundles)
+ * @param cv         rolling-origin cross-validation ({@code train --cv K}), or null
  */
 public record Report(String title, Instant createdAt, Provenance data, TimeSplit split, List<ModelSection> models,
                      List<Evaluation> baselines, DeskFacts facts, String champion, String challenger,
                      DecisionAnalysis decisions, List<Double> checkpoints, Labels labels, String chosenAt,
-                     String bestOverAll) {
+                     String bestOverAll, org.slacast.training.pipeline.RollingOrigin cv) {
+
+    /** @param folds the run's cross-validation; @return this report with it */
+    public Report withCv(org.slacast.training.pipeline.RollingOrigin folds) {
+        return new Report(title, createdAt, data, split, models, baselines, facts, champion, challenger, decisions,
+                checkpoints, labels, chosenAt, bestOverAll, folds);
+    }
 
     /**
      * The labels of the run, as the report states them.
@@ -110,7 +117,7 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
         }
         return new Report("SLA breach model evaluation", Instant.now(), result.provenance(), result.split(), sections,
                 result.baselines(), result.facts(), champion, challenger, result.decisions(), List.copyOf(checkpoints),
-                Labels.of(result.labelling()), result.chosenAt().label(), result.bestOverAll());
+                Labels.of(result.labelling()), result.chosenAt().label(), result.bestOverAll(), null);
     }
 
     private static List<Importance> importance(ModelBundle b, double[] imp) {

@@ -132,6 +132,9 @@ public final class ReportFiles {
                     .append(DecisionTables.capacityText(d)).append("\n\n### Deciding over a ticket's life\n\n")
                     .append(mdTable(DecisionTables.checkpoints(d, r.checkpoints())));
         }
+        if (r.cv() != null) {
+            b.append("\n## Rolling-origin cross-validation\n\n").append(mdTable(DeskTables.cv(r.cv())));
+        }
         var a = r.facts().analysis();
         if (a != null) {
             for (var d : a.stages()) {
