@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import smile.classification.GradientTreeBoost;
+import smile.util.IterativeAlgorithmController;
 import smile.math.MathEx;
 import smile.model.cart.Node;
 import smile.regression.RegressionTree;
@@ -40,15 +41,112 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
      * @param data   training rows
      * @param params the number and size of the trees, shrinkage and subsample
      * @param seed   the seed
-     * @return the fitted model
+     * @return the fitted model, every tree of it
      */
     public static BoostModel fit(TrainingSet data, BoostParameters params, long seed) {
+        return fit(data, null, params, seed);
+    }
+
+    /**
+     * Fits, and with validation rows and a patience stops early: once {@code patience} trees in a row have not
+     * lowered the validation log loss, fitting stops and the trees up to the best are kept. Smile reports each
+     * tree's validation metrics to a subscriber on another thread, so fitting may run a few trees past the
+     * stop; the trim makes the result the same whenever the stop arrives.
+     *
+     * @param data       training rows
+     * @param validation validation rows with both outcomes, or null to fit every tree
+     * @param params     the number and size of the trees, shrinkage, subsample and patience
+     * @param seed       the seed
+     * @return the fitted model
+     */
+    public static BoostModel fit(TrainingSet data, TrainingSet validation, BoostParameters params, long seed) {
         MathEx.setSeed(seed);
-        var options = new GradientTreeBoost.Options(params.trees(), params.maxDepth(), params.maxNodes(),
-                params.nodeSize(), params.shrinkage(), params.subsample(), null, null);
-        GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.formula(data.schema().names()),
-                SmileFrames.frame(data), options);
-        return new BoostModel(m, data.schema().names());
+        boolean early = params.patience() > 0 && validation != null && bothOutcomes(validation);
+        EarlyStop watch = early ? new EarlyStop(params.patience()) : null;
+        try (IterativeAlgorithmController<GradientTreeBoost.TrainingStatus> controller = early
+                ? new IterativeAlgorithmController<>() : null) {
+            if (early) {
+                watch.controller = controller;
+                controller.subscribe(watch);
+            }
+            var options = new GradientTreeBoost.Options(params.trees(), params.maxDepth(), params.maxNodes(),
+                    params.nodeSize(), params.shrinkage(), params.subsample(),
+                    early ? SmileFrames.frame(validation) : null, controller);
+            GradientTreeBoost m = GradientTreeBoost.fit(SmileFrames.formula(data.schema().names()),
+                    SmileFrames.frame(data), options);
+            if (early) {
+                controller.close();
+                int best = watch.best(m.trees()[0].length);
+                if (best < m.trees()[0].length) {
+                    m = m.trim(best);
+                }
+            }
+            return new BoostModel(m, data.schema().names());
+        }
+    }
+
+    private static boolean bothOutcomes(TrainingSet s) {
+        int pos = 0;
+        for (int y : s.y()) {
+            pos += y;
+        }
+        return pos > 0 && pos < s.size();
+    }
+
+    /** @return the number of trees kept */
+    public int treeCount() {
+        return model.trees()[0].length;
+    }
+
+    /** Watches each tree's validation log loss and stops the fit once it has not improved for a while. */
+    private static final class EarlyStop implements java.util.concurrent.Flow.Subscriber<GradientTreeBoost.TrainingStatus> {
+        private final int patience;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private IterativeAlgorithmController<GradientTreeBoost.TrainingStatus> controller;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestTree;
+
+        EarlyStop(int patience) {
+            this.patience = patience;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public synchronized void onNext(GradientTreeBoost.TrainingStatus status) {
+            double loss = status.metrics().logloss();
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                bestTree = status.tree();
+            } else if (status.tree() - bestTree >= patience) {
+                controller.stop();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            done.countDown();
+        }
+
+        /** @return the number of trees up to the best, once every report has been read; all of them if none was */
+        int best(int fitted) {
+            try {
+                done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                return bestTree <= 0 ? fitted : Math.min(bestTree, fitted);
+            }
+        }
     }
 
     static BoostModel load(Path dir, List<String> names) throws IOException {

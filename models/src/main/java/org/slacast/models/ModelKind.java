@@ -29,13 +29,27 @@ public enum ModelKind {
      * @throws IllegalArgumentException if the parameters are another kind's
      */
     public BreachModel fit(TrainingSet data, ModelParameters params, long seed) {
+        return fit(data, null, params, seed);
+    }
+
+    /**
+     * Fits a model of this kind, with validation rows for the kinds that stop early on them (gradient boosting).
+     *
+     * @param data       training rows
+     * @param validation validation rows, or null
+     * @param params     this kind's parameters
+     * @param seed       the seed; the same seed and data give the same model
+     * @return the fitted model
+     * @throws IllegalArgumentException if the parameters are another kind's
+     */
+    public BreachModel fit(TrainingSet data, TrainingSet validation, ModelParameters params, long seed) {
         if (params.kind() != this) {
             throw new IllegalArgumentException(params.kind().label() + " parameters given to fit " + label);
         }
         return switch (params) {
             case ForestParameters p -> ForestModel.fit(data, p, seed);
             case LogisticParameters p -> LogisticModel.fit(data, p, seed);
-            case BoostParameters p -> BoostModel.fit(data, p, seed);
+            case BoostParameters p -> BoostModel.fit(data, validation, p, seed);
         };
     }
 

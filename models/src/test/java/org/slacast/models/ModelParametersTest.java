@@ -17,7 +17,7 @@ class ModelParametersTest {
     void theDefaultsAreTheOnesTheAdaptersAlwaysHad() {
         assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 0));
         assertThat(ModelParameters.defaults(ModelKind.GRADIENT_BOOSTING))
-                .isEqualTo(new BoostParameters(200, 8, 16, 5, 0.1, 0.7, 60_000));
+                .isEqualTo(new BoostParameters(200, 8, 16, 5, 0.1, 0.7, 60_000, 20));
         assertThat(ModelParameters.defaults(ModelKind.LOGISTIC)).isEqualTo(new LogisticParameters(5, 0.1, 0));
         assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST).asMap()).containsExactly(Map.entry("trees", 200),
                 Map.entry("max_depth", 20), Map.entry("max_nodes", 300), Map.entry("node_size", 5),
@@ -31,7 +31,7 @@ class ModelParametersTest {
         text.put("shrinkage", "0.05");
         text.put("max_examples", "1e4");
         assertThat(ModelParameters.parse(ModelKind.GRADIENT_BOOSTING, text))
-                .isEqualTo(new BoostParameters(300, 8, 16, 5, 0.05, 0.7, 10_000));
+                .isEqualTo(new BoostParameters(300, 8, 16, 5, 0.05, 0.7, 10_000, 20));
         assertThat(ModelParameters.parse(ModelKind.LOGISTIC, Map.of("epochs", "10.0", "learning_rate", " 0.5 ")))
                 .isEqualTo(new LogisticParameters(10, 0.5, 0));
         assertThat(ModelParameters.parse(ModelKind.RANDOM_FOREST, Map.of())).isEqualTo(ForestParameters.DEFAULTS);

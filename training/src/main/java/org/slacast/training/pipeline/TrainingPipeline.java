@@ -182,7 +182,7 @@ public final class TrainingPipeline {
         // Boosting's default max_examples (60,000) is lower: its trees grow one after another.
         int cap = fitting.exampleCap(options.maxTrainExamples());
         TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(), cap)), common.schema(), kinds);
-        BreachModel model = kind.fit(fitSet, fitting, options.seed());
+        BreachModel model = kind.fit(fitSet, set(valid, common.schema(), kinds), fitting, options.seed());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         progress.stepTo(1);
         double[] rawValid = scores(model, valid);
@@ -205,6 +205,9 @@ public final class TrainingPipeline {
         Map<String, Number> params = new LinkedHashMap<>(fitting.asMap());
         params.put("seed", options.seed());
         params.put("train_examples", fitSet.size());
+        if (model instanceof org.slacast.models.BoostModel b) {
+            params.put("trees_fitted", b.treeCount()); // fewer than trees when it stopped early
+        }
         params.put("max_train_examples", options.maxTrainExamples());
         BundleManifest m = common.toBuilder().id(id).kind(kind.label()).createdAt(Instant.now()).parameters(params)
                 .calibrator(cal).threshold(chosen.threshold()).metrics(metrics).build();
