@@ -20,6 +20,12 @@ import org.slacast.core.ticket.Ticket;
  */
 public record FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
                             List<String> names) {
+    /** A categorical value seen fewer times than this in training is "other". */
+    public static final int MIN_COUNT = 5;
+    /** Vocabularies keep the most frequent values until they cover this share of the training tickets. */
+    public static final double COVERAGE = 0.95;
+    /** And keep at most this many values. */
+    public static final int MAX_LEVELS = 250;
 
     /** Copies the lists. */
     public FeatureSchema {
@@ -44,7 +50,7 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
                     counts.merge(v, 1, Integer::sum);
                 }
             }
-            return Vocabulary.of(a, counts, 5, 60);
+            return Vocabulary.covering(a, counts, MIN_COUNT, COVERAGE, MAX_LEVELS);
         }).toList();
         FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets, List.of());
         return new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,

@@ -48,6 +48,37 @@ public final class Vocabulary {
         return new Vocabulary(attribute, levels);
     }
 
+    /**
+     * Keeps the most frequent values until they cover {@code coverage} of the tickets that have one, as the
+     * frequency rules of gradient-boosting libraries do, so that a long tail neither floods the model nor is cut
+     * at a fixed count: a value with fewer than {@code minCount} tickets always goes to "other".
+     *
+     * @param attribute the attribute
+     * @param counts    value to count
+     * @param minCount  fewer occurrences than this go to "other"
+     * @param coverage  the share of tickets with a value that the kept levels should cover, in (0, 1]
+     * @param maxLevels at most this many levels, whatever the coverage
+     * @return the vocabulary, levels sorted by name
+     */
+    public static Vocabulary covering(String attribute, Map<String, Integer> counts, int minCount, double coverage,
+                                      int maxLevels) {
+        long total = counts.values().stream().mapToLong(Integer::longValue).sum();
+        List<Map.Entry<String, Integer>> byCount = counts.entrySet().stream().filter(e -> e.getValue() >= minCount)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        List<String> levels = new java.util.ArrayList<>();
+        long covered = 0;
+        for (Map.Entry<String, Integer> e : byCount) {
+            if (levels.size() >= maxLevels || covered >= coverage * total) {
+                break;
+            }
+            levels.add(e.getKey());
+            covered += e.getValue();
+        }
+        levels.sort(Comparator.naturalOrder());
+        return new Vocabulary(attribute, levels);
+    }
+
     /** @return the ticket attribute */
     @JsonProperty
     public String attribute() {
