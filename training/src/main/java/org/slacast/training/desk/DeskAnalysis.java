@@ -18,7 +18,8 @@ import org.slacast.core.ticket.Ticket;
  * @param tickets   tickets read
  * @param stages    the stage decompositions of resolution and first response
  * @param segments  the segment tests on the report's labels
- * @param staffing  Erlang C per hour of the week for L1 (80% answered within an hour), without a roster
+ * @param staffing  Erlang C per hour of the week for L1 (80% answered within an hour), beside the roster's L1
+ *                  agents when there is one
  * @param proposals the stages worth shortening first, each {@link #PROPOSED_SHARE} faster
  */
 public record DeskAnalysis(long tickets, List<StageDecomposition> stages, SegmentTests segments,
@@ -33,9 +34,11 @@ public record DeskAnalysis(long tickets, List<StageDecomposition> stages, Segmen
      * @param policies its policies
      * @param cases    the tickets with known labels, as the report counts them
      * @param cost     the penalties
+     * @param roster   who is on duty, or null
      * @return the analysis; without a staffing plan when no resolved ticket shows a handle time
      */
-    public static DeskAnalysis of(TicketData data, PolicySet policies, List<SegmentTests.Case> cases, CostModel cost) {
+    public static DeskAnalysis of(TicketData data, PolicySet policies, List<SegmentTests.Case> cases, CostModel cost,
+                                  Roster roster) {
         List<Ticket> latest = data.tickets().stream().sorted(Comparator.comparing(Ticket::createdAt).reversed())
                 .limit(MAX_TICKETS).toList();
         Set<String> ids = new java.util.HashSet<>();
@@ -50,7 +53,20 @@ public record DeskAnalysis(long tickets, List<StageDecomposition> stages, Segmen
         SegmentTests segments = SegmentTests.of(mine, desk::zone);
         double handle = StaffingPlan.medianHandle(times, Set.of("in_progress"), true);
         StaffingPlan staffing = Double.isNaN(handle) || mine.isEmpty() ? null : StaffingPlan.of(mine, desk::zone,
-                t -> cost.penalty(t.priority(), t.contract(), t.customer()), handle, 60, 0.8, null);
+                t -> cost.penalty(t.priority(), t.contract(), t.customer()), handle, 60, 0.8, firstLine(roster));
         return new DeskAnalysis(latest.size(), stages, segments, staffing, desk.proposals(PROPOSED_SHARE, 5));
+    }
+
+    /** The roster's L1 agents; the whole roster when it names no tiers; null when there are none. */
+    private static Roster firstLine(Roster roster) {
+        if (roster == null) {
+            return null;
+        }
+        if (roster.agents().stream().allMatch(a -> a.tier() == null)) {
+            return roster;
+        }
+        List<Roster.Agent> l1 = roster.agents().stream().filter(a -> a.tier() == org.slacast.core.ticket.Tier.L1)
+                .toList();
+        return l1.isEmpty() ? null : new Roster(l1);
     }
 }

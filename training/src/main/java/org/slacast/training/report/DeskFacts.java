@@ -58,7 +58,7 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
      * @return the facts
      */
     public static DeskFacts of(TicketData data, List<TicketOutcome> outcomes, PolicySet policies) {
-        return of(data, outcomes, policies, null);
+        return of(data, outcomes, policies, null, null);
     }
 
     /**
@@ -66,10 +66,11 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
      * @param outcomes their outcomes
      * @param policies the policies, for each ticket's zone
      * @param cost     the penalties, for the desk analysis; null to leave it out
+     * @param roster   who is on duty, for the staffing gap; or null
      * @return the facts
      */
     public static DeskFacts of(TicketData data, List<TicketOutcome> outcomes, PolicySet policies,
-                               org.slacast.core.cost.CostModel cost) {
+                               org.slacast.core.cost.CostModel cost, org.slacast.training.desk.Roster roster) {
         Map<String, Map<String, Rate>> pt = new TreeMap<>();
         Map<Integer, Map<Integer, Rate>> hw = new TreeMap<>();
         Map<String, Long> systems = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
                 pct(minutes, 0.95), n, n == 0 ? 0 : breached / (double) n, cost == null || outcomes.isEmpty() ? null
                 : org.slacast.training.desk.DeskAnalysis.of(data, policies, outcomes.stream().filter(o -> o.label() >= 0)
                         .map(o -> new org.slacast.training.desk.SegmentTests.Case(o.ticket(), o.label() == 1)).toList(),
-                        cost));
+                        cost, roster));
     }
 
     private static void add(Map<String, double[]> m, String key, double v) {

@@ -93,18 +93,33 @@ final class DeskTables {
     }
 
     static String staffingText(DeskAnalysis a) {
-        return a.staffing() == null ? "No resolved ticket shows a handle time, so no staffing plan."
-                : String.format(Locale.ROOT, "Agents Erlang C requires in L1 for 80%% of tickets answered within an "
-                        + "hour, from arrivals over %.1f weeks and a handle time of %.1f business minutes (the median "
-                        + "time in_progress of tickets resolved in L1). 'slacast staffing --roster agents.csv' sets "
-                        + "them beside the roster.", a.staffing().weeks(), a.staffing().handleMinutes());
+        var p = a.staffing();
+        if (p == null) {
+            return "No resolved ticket shows a handle time, so no staffing plan.";
+        }
+        String base = String.format(Locale.ROOT, "Agents Erlang C requires in L1 for 80%% of tickets answered within "
+                + "an hour, from arrivals over %.1f weeks and a handle time of %.1f business minutes (the median time "
+                + "in_progress of tickets resolved in L1).", p.weeks(), p.handleMinutes());
+        if (p.rostered() == null) {
+            return base + " With agents.csv beside the tickets, or 'slacast staffing --roster FILE', they are set "
+                    + "beside the roster.";
+        }
+        String gap = p.shifts().stream().filter(s -> s.gapHours() > 0)
+                .max(java.util.Comparator.comparingDouble(org.slacast.training.desk.StaffingPlan.ShiftLoss::gapHours))
+                .map(s -> String.format(Locale.ROOT, " The shift gap: %s is %.0f agent-hours a week short; its "
+                        + "arrivals lose %.0f to breaches.", s.shift(), s.gapHours(), s.penalty()))
+                .orElse(" No shift is short of what Erlang C requires.");
+        return base + " The heatmap shows the roster's L1 agents on duty minus those required (negative: short)."
+                + gap;
     }
 
-    static double[][] required(DeskAnalysis a) {
+    /** @return on duty minus required with a roster, else required, per weekday and hour */
+    static double[][] staffing(DeskAnalysis a) {
+        var p = a.staffing();
         double[][] v = new double[7][24];
         for (int d = 0; d < 7; d++) {
             for (int h = 0; h < 24; h++) {
-                v[d][h] = a.staffing().required()[d][h];
+                v[d][h] = p.rostered() == null ? p.required()[d][h] : p.rostered()[d][h] - p.required()[d][h];
             }
         }
         return v;

@@ -109,8 +109,10 @@ final class HtmlReport {
                 .append("</p>").append(table(DeskTables.segments(a.segments())));
         b.append("<h3>Staffing</h3><p>").append(esc(DeskTables.staffingText(a))).append("</p>");
         if (a.staffing() != null) {
-            b.append("<div class=\"charts\"><div>").append(Charts.weekHours("Agents required (Erlang C) by weekday "
-                    + "and hour", "agents", DeskTables.required(a))).append("</div></div>");
+            boolean gap = a.staffing().rostered() != null;
+            b.append("<div class=\"charts\"><div>").append(Charts.weekHours(gap ? "L1 agents on duty minus required "
+                    + "(Erlang C)" : "Agents required (Erlang C) by weekday and hour", gap ? "gap" : "agents",
+                    DeskTables.staffing(a))).append("</div></div>");
         }
         b.append("<h3>Scenarios: stages worth shortening first</h3><p>Each stage the clocks run in, made 20% "
                 + "faster, every ticket's clock recomputed ('slacast scenario' runs any change):</p>")
