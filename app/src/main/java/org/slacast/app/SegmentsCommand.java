@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code slacast segments}: which differences in breach rate between segments are real. */
 @Command(name = "segments", mixinStandardHelpOptions = true, description = {
-    "Test whether breach rates differ by hour of day, shift, team, priority and contract: a chi-square test per "
+    "Test whether breach rates differ by hour of day, shift, team, priority, contract and customer tenure (time "
+        + "since the customer's first ticket): a chi-square test per "
         + "dimension, and per segment against the rest Fisher's exact test (small counts) or chi-square, with "
         + "Holm's correction for the many comparisons and a Wilson 95% interval for each rate. Only differences "
         + "marked as holding are worth acting on.",

@@ -13,7 +13,8 @@ import smile.stat.distribution.ChiSquareDistribution;
 import org.slacast.core.ticket.Ticket;
 
 /**
- * Whether breach rates really differ between segments (hour of day, shift, team, priority, contract): per
+ * Whether breach rates really differ between segments (hour of day, shift, team, priority, contract, customer
+ * tenure): per
  * dimension, Pearson's chi-square test of independence; per segment against the rest of the desk, Fisher's exact
  * test when an expected count is under 5 and the chi-square test otherwise; each rate with its Wilson 95% interval.
  * P-values are adjusted by Holm's step-down method (S. Holm, "A simple sequentially rejective multiple test
@@ -25,9 +26,14 @@ import org.slacast.core.ticket.Ticket;
 public record SegmentTests(List<Dimension> dimensions) {
     /** The significance level. */
     public static final double ALPHA = 0.05;
-    /** The dimensions tested. Customer tenure needs a field the native format does not carry. */
-    public static final List<String> DIMENSIONS = List.of("hour", "shift", "team", "priority", "contract");
+    /**
+     * The dimensions tested. Tenure is the customer's time on the desk when the ticket was opened, counted from
+     * the customer's first ticket in the data, since exports carry no customer-since date.
+     */
+    public static final List<String> DIMENSIONS = List.of("hour", "shift", "team", "priority", "contract", "tenure");
     private static final double Z = 1.959963984540054;
+    /** Tenure buckets, in order. */
+    static final List<String> TENURE = List.of("under 30 days", "30 to 89 days", "90 to 364 days", "a year or more");
 
     /**
      * @param ticket   the ticket
@@ -71,11 +77,19 @@ public record SegmentTests(List<Dimension> dimensions) {
      * @return the tests
      */
     public static SegmentTests of(List<Case> cases, Function<Ticket, ZoneId> zone) {
+        Map<String, java.time.Instant> since = new java.util.HashMap<>();
+        for (Case c : cases) {
+            if (c.ticket().customer() != null) {
+                since.merge(c.ticket().customer(), c.ticket().createdAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
         List<Dimension> dims = new ArrayList<>();
         for (String d : DIMENSIONS) {
-            Map<String, long[]> counts = new TreeMap<>();
+            Map<String, long[]> counts = new TreeMap<>(d.equals("tenure")
+                    ? java.util.Comparator.comparingInt(TENURE::indexOf) : java.util.Comparator.naturalOrder());
             for (Case c : cases) {
-                long[] n = counts.computeIfAbsent(key(d, c.ticket(), zone), k -> new long[2]);
+                String key = d.equals("tenure") ? tenure(c.ticket(), since) : key(d, c.ticket(), zone);
+                long[] n = counts.computeIfAbsent(key, k -> new long[2]);
                 n[0]++;
                 n[1] += c.breached() ? 1 : 0;
             }
@@ -99,6 +113,16 @@ public record SegmentTests(List<Dimension> dimensions) {
             case "priority" -> t.priority().label();
             default -> t.contract() == null ? "(none)" : t.contract();
         };
+    }
+
+    /** @return the customer's tenure bucket when the ticket was opened */
+    static String tenure(Ticket t, Map<String, java.time.Instant> since) {
+        java.time.Instant first = t.customer() == null ? null : since.get(t.customer());
+        if (first == null) {
+            return "(no customer)";
+        }
+        long days = java.time.Duration.between(first, t.createdAt()).toDays();
+        return TENURE.get(days < 30 ? 0 : days < 90 ? 1 : days < 365 ? 2 : 3);
     }
 
     /** @param hour a local hour; @return its shift: early 06–14, late 14–22, night 22–06 */

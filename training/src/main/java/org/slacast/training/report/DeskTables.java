@@ -51,7 +51,8 @@ final class DeskTables {
     static String segmentsText(SegmentTests t) {
         List<String> none = t.dimensions().stream().filter(d -> !d.holds()).map(SegmentTests.Dimension::name)
                 .toList();
-        return "Breach rates compared across hour of day, shift, team, priority and contract: a chi-square test "
+        return "Breach rates compared across hour of day, shift, team, priority, contract and customer tenure: a "
+                + "chi-square test "
                 + "per dimension, and each segment against the rest by Fisher's exact test (small counts) or "
                 + "chi-square, Holm-adjusted; only differences with adjusted p below 0.05 are listed."
                 + (none.isEmpty() ? "" : " No real difference by " + String.join(", ", none) + ".");
