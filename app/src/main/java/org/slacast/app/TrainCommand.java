@@ -99,6 +99,10 @@ public final class TrainCommand extends ModelCommand {
         + "reported with Student-t 95% intervals."})
     private Integer cv;
 
+    @Option(names = "--no-target-encoding", description = {"Leave out the categorical attributes' training breach "
+        + "rates (target encoding, out of fold for training examples); their vocabulary codes stay."})
+    private boolean noTargetEncoding;
+
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
 
@@ -238,7 +242,7 @@ public final class TrainCommand extends ModelCommand {
         }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
                 maxTrain, d.textBuckets(), cost, settings.capacity(), d.leakSample(),
-                CheckpointChoice.parse(chooseAt, cps));
+                CheckpointChoice.parse(chooseAt, cps), !noTargetEncoding);
     }
 
     /** The cost file (given, or cost.yaml beside the data), then the flags over it. */

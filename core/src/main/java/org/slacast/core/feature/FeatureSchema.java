@@ -17,9 +17,11 @@ import org.slacast.core.ticket.Ticket;
  * @param vocabularies one per categorical attribute
  * @param textBuckets  hashed subject buckets, 0 for none
  * @param names        feature names in vector order
+ * @param encodings    the categorical attributes' training breach rates ({@link TargetEncoding}); empty in
+ *                     schemas fitted without labels, and in bundles from before encodings existed
  */
 public record FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
-                            List<String> names) {
+                            List<String> names, List<TargetEncoding> encodings) {
     /** A categorical value seen fewer times than this in training is "other". */
     public static final int MIN_COUNT = 5;
     /** Vocabularies keep the most frequent values until they cover this share of the training tickets. */
@@ -31,10 +33,40 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
     public FeatureSchema {
         vocabularies = List.copyOf(vocabularies);
         names = List.copyOf(names);
+        encodings = encodings == null ? List.of() : List.copyOf(encodings);
+    }
+
+    /** A schema without target encodings. */
+    public FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
+                         List<String> names) {
+        this(version, target, vocabularies, textBuckets, names, List.of());
     }
 
     /**
-     * Learns vocabularies from training tickets: values seen at least 5 times, at most 60 per attribute.
+     * Learns vocabularies from training tickets (see {@link Vocabulary#covering}), and, with labels, each
+     * categorical attribute's {@link TargetEncoding}.
+     *
+     * @param tickets     the training tickets
+     * @param labels      1 for a breach, 0 otherwise, by ticket id; tickets without one are left out of the
+     *                    encodings
+     * @param target      the target metric
+     * @param textBuckets hashed subject buckets
+     * @return the schema
+     */
+    public static FeatureSchema fit(List<Ticket> tickets, Map<String, Integer> labels, Metric target,
+                                    int textBuckets) {
+        FeatureSchema plain = fit(tickets, target, textBuckets);
+        List<Ticket> known = tickets.stream().filter(t -> labels.containsKey(t.id())).toList();
+        List<TargetEncoding> enc = Features.CATEGORICAL.stream().map(a -> TargetEncoding.fit(a, known,
+                t -> labels.get(t.id()))).toList();
+        FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), plain.vocabularies(), textBuckets,
+                List.of(), enc);
+        return new FeatureSchema(Features.VERSION, target.label(), plain.vocabularies(), textBuckets,
+                Features.of(draft).stream().map(Feature::name).toList(), enc);
+    }
+
+    /**
+     * Learns vocabularies from training tickets (see {@link Vocabulary#covering}).
      *
      * @param tickets     the training tickets
      * @param target      the target metric
@@ -52,9 +84,18 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
             }
             return Vocabulary.covering(a, counts, MIN_COUNT, COVERAGE, MAX_LEVELS);
         }).toList();
-        FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets, List.of());
+        FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,
+                List.of());
         return new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,
                 Features.of(draft).stream().map(Feature::name).toList());
+    }
+
+    /**
+     * @param encoded the encodings to use instead, e.g. fitted without one fold of the training tickets
+     * @return this schema with them, the same features
+     */
+    public FeatureSchema withEncodings(List<TargetEncoding> encoded) {
+        return new FeatureSchema(version, target, vocabularies, textBuckets, names, encoded);
     }
 
     /**

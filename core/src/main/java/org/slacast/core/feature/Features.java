@@ -40,6 +40,9 @@ public final class Features {
             Vocabulary v = schema.vocabulary(attribute);
             f.add(new Feature(attribute, Kind.CATEGORICAL, in -> v.code(in.ticket().attribute(attribute))));
         }
+        for (TargetEncoding e : schema.encodings()) {
+            f.add(numeric(e.attribute() + "_breach_rate", in -> e.rate(in.ticket().attribute(e.attribute()))));
+        }
         // Time, in the calendar's zone.
         f.add(numeric("hour", in -> local(in).getHour()));
         f.add(numeric("weekday", in -> local(in).getDayOfWeek().getValue()));

@@ -27,11 +27,13 @@ import org.slacast.models.ModelParameters;
  * @param leakSample       tickets whose examples are checked for leaks
  * @param chooseAt         the checkpoints on which models are compared (the champion is the best on validation
  *                         there, and the promotion gate compares there)
+ * @param targetEncoding   whether categorical attributes also enter as their training breach rates
+ *                         ({@link org.slacast.core.feature.TargetEncoding}, out of fold for training examples)
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
                               int maxTrainExamples, int textBuckets, CostModel cost, Capacity capacity,
-                              int leakSample, CheckpointChoice chooseAt) {
+                              int leakSample, CheckpointChoice chooseAt, boolean targetEncoding) {
 
     /** Checks that each kind's parameters are that kind's. */
     public TrainingOptions {
@@ -45,11 +47,11 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
 
     /**
      * @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42, models
-     *         compared at creation
+     *         compared at creation, target encoding on
      */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
-                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation());
+                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(), true);
     }
 
     /**

@@ -103,12 +103,18 @@ public final class TrainingPipeline {
                 options.trainFraction(), options.validFraction());
         List<Ticket> trainTickets = labelled.stream().map(TicketOutcome::ticket)
                 .filter(t -> split.part(t.createdAt()) == TimeSplit.Part.TRAIN).toList();
-        FeatureSchema schema = FeatureSchema.fit(trainTickets, options.target(), options.textBuckets());
+        Map<String, Integer> trainLabels = new java.util.HashMap<>();
+        labelled.stream().filter(o -> split.part(o.ticket().createdAt()) == TimeSplit.Part.TRAIN)
+                .forEach(o -> trainLabels.put(o.ticket().id(), o.label()));
+        FeatureSchema schema = options.targetEncoding()
+                ? FeatureSchema.fit(trainTickets, trainLabels, options.target(), options.textBuckets())
+                : FeatureSchema.fit(trainTickets, options.target(), options.textBuckets());
         FeatureExtractor extractor = new FeatureExtractor(schema, policies);
         ExampleBuilder builder = new ExampleBuilder(extractor, policies, options.checkpoints());
         ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);
         Slices slices = Slices.of(set.labelled(), split);
         List<Example> train = slices.train();
+        OutOfFold.apply(schema, trainTickets, trainLabels, train, options.seed());
         if (slices.valid().isEmpty() || slices.test().isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
             throw new BadInputException("the data has too few tickets, or no breaches among the training "
                     + "tickets; give more data (slacast generate --tickets 10000 makes enough)");
