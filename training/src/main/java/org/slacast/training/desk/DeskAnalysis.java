@@ -53,20 +53,8 @@ public record DeskAnalysis(long tickets, List<StageDecomposition> stages, Segmen
         SegmentTests segments = SegmentTests.of(mine, desk::zone);
         double handle = StaffingPlan.medianHandle(times, Set.of("in_progress"), true);
         StaffingPlan staffing = Double.isNaN(handle) || mine.isEmpty() ? null : StaffingPlan.of(mine, desk::zone,
-                t -> cost.penalty(t.priority(), t.contract(), t.customer()), handle, 60, 0.8, firstLine(roster));
+                t -> cost.penalty(t.priority(), t.contract(), t.customer()), handle, 60, 0.8, roster == null ? null
+                : roster.inTier(org.slacast.core.ticket.Tier.L1));
         return new DeskAnalysis(latest.size(), stages, segments, staffing, desk.proposals(PROPOSED_SHARE, 5));
-    }
-
-    /** The roster's L1 agents; the whole roster when it names no tiers; null when there are none. */
-    private static Roster firstLine(Roster roster) {
-        if (roster == null) {
-            return null;
-        }
-        if (roster.agents().stream().allMatch(a -> a.tier() == null)) {
-            return roster;
-        }
-        List<Roster.Agent> l1 = roster.agents().stream().filter(a -> a.tier() == org.slacast.core.ticket.Tier.L1)
-                .toList();
-        return l1.isEmpty() ? null : new Roster(l1);
     }
 }

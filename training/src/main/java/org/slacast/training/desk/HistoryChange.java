@@ -209,7 +209,8 @@ public sealed interface HistoryChange {
                     reopened.add(id);
                 }
             });
-            reopened.sort(java.util.Comparator.comparingLong((String id) -> mix(seed, id)).thenComparing(id -> id));
+            reopened.sort(java.util.Comparator.comparingLong((String id) -> org.slacast.core.SeededHash.of(seed, id))
+                    .thenComparing(id -> id));
             return new DropReopens(share, new HashSet<>(reopened.subList(0, (int) Math.round(share
                     * reopened.size()))));
         }
@@ -232,13 +233,6 @@ public sealed interface HistoryChange {
                 out.add(e);
             }
             return out;
-        }
-
-        private static long mix(long seed, String id) {
-            long h = seed * 0x9E3779B97F4A7C15L + id.hashCode();
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            return h ^ (h >>> 33);
         }
     }
 

@@ -126,14 +126,23 @@ public record Roster(List<Agent> agents) {
      * @throws BadInputException if none work in it
      */
     public Roster inTier(Tier tier, Path file) {
+        Roster in = inTier(tier);
+        if (in == null) {
+            throw new BadInputException(file + ": no agent works in " + tier + "; give --tier all");
+        }
+        return in;
+    }
+
+    /**
+     * @param tier a tier
+     * @return the agents of that tier (all of them when the roster names no tiers), or null when none works in it
+     */
+    public Roster inTier(Tier tier) {
         if (agents.stream().allMatch(a -> a.tier() == null)) {
             return this;
         }
         List<Agent> in = agents.stream().filter(a -> a.tier() == tier).toList();
-        if (in.isEmpty()) {
-            throw new BadInputException(file + ": no agent works in " + tier + "; give --tier all");
-        }
-        return new Roster(in);
+        return in.isEmpty() ? null : new Roster(in);
     }
 
     /** @return agents on duty in each hour of the week, [weekday 0 = Monday][hour], as fractions of an hour */

@@ -61,9 +61,6 @@ final class OutOfFold {
     }
 
     static int fold(String id, long seed) {
-        long h = seed * 0x9E3779B97F4A7C15L + id.hashCode();
-        h ^= h >>> 31;
-        h *= 0xbf58476d1ce4e5b9L;
-        return (int) Math.floorMod(h ^ (h >>> 29), (long) FOLDS);
+        return (int) Math.floorMod(org.slacast.core.SeededHash.of(seed, id), (long) FOLDS);
     }
 }
