@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "SLA-breach prediction for service desks.",
         subcommands = {SlaCommand.class, GenerateCommand.class, ImportCommand.class, TrainCommand.class,
             EvaluateCommand.class, ScoreCommand.class, ReportCommand.class, ModelsCommand.class, StoreCommand.class,
-            ServeCommand.class, ReplayCommand.class, DemoCommand.class, SnapshotCommand.class, WhatIfCommand.class, ScenarioCommand.class, StaffingCommand.class,
-            SegmentsCommand.class,
+            ServeCommand.class, ReplayCommand.class, DemoCommand.class, SnapshotCommand.class, WhatIfCommand.class,
+            ScenarioCommand.class, StaffingCommand.class, SegmentsCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input, 2 bad usage, 3 internal error.",
             "Run 'slacast COMMAND --help' for a command's options."})

@@ -99,7 +99,8 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     }
 
     /** Watches each tree's validation log loss and stops the fit once it has not improved for a while. */
-    private static final class EarlyStop implements java.util.concurrent.Flow.Subscriber<GradientTreeBoost.TrainingStatus> {
+    private static final class EarlyStop
+            implements java.util.concurrent.Flow.Subscriber<GradientTreeBoost.TrainingStatus> {
         private final int patience;
         private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         private IterativeAlgorithmController<GradientTreeBoost.TrainingStatus> controller;

@@ -64,7 +64,8 @@ public final class Vocabulary {
                                       int maxLevels) {
         long total = counts.values().stream().mapToLong(Integer::longValue).sum();
         List<Map.Entry<String, Integer>> byCount = counts.entrySet().stream().filter(e -> e.getValue() >= minCount)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         List<String> levels = new java.util.ArrayList<>();
         long covered = 0;

@@ -58,7 +58,8 @@ public record LinkedTables(Map<String, RootCause> causes, Map<String, Impact> im
         Map<String, RootCause> causes = new HashMap<>();
         CsvFiles.read(causesFile, List.of("ticket_id", "engineer", "root_cause_category", "fix_type",
                 "is_repeat_incident"), row -> causes.put(row.require("ticket_id"), new RootCause(row.get("engineer"),
-                row.get("root_cause_category"), row.get("fix_type"), Boolean.parseBoolean(row.get("is_repeat_incident")))));
+                row.get("root_cause_category"), row.get("fix_type"),
+                Boolean.parseBoolean(row.get("is_repeat_incident")))));
         Map<String, Impact> impacts = new HashMap<>();
         CsvFiles.read(impactFile, List.of("ticket_id", "system", "uptime_impact_minutes"), row ->
                 impacts.put(row.require("ticket_id"), new Impact(row.get("system"), whole(row, "uptime_impact_minutes"),

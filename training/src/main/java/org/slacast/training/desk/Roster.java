@@ -90,8 +90,8 @@ public record Roster(List<Agent> agents) {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(row.file() + ":" + row.line() + ": " + e.getMessage());
         }
-        return new Agent(row.require("agent_id"), t, minutes(row, parts[0]), minutes(row, parts[1]), flag(row, "weekdays"),
-                flag(row, "weekends"));
+        return new Agent(row.require("agent_id"), t, minutes(row, parts[0]), minutes(row, parts[1]),
+                flag(row, "weekdays"), flag(row, "weekends"));
     }
 
     private static int minutes(CsvRow row, String hhmm) {

@@ -25,7 +25,8 @@ import org.slacast.core.ticket.Tier;
  * @param resolution    minutes by status until the resolution clock stopped for good; null while it runs
  * @param firstResponse minutes by status until the first response; null before it
  */
-public record StageTimes(Ticket ticket, Tier reached, Map<String, Double> resolution, Map<String, Double> firstResponse) {
+public record StageTimes(Ticket ticket, Tier reached, Map<String, Double> resolution,
+                         Map<String, Double> firstResponse) {
     /** The status a ticket is in before any event names one. */
     public static final String FIRST_STATUS = "new";
     /** The status after an event that stops the resolution clock without naming a status. */

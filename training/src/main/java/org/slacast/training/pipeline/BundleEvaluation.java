@@ -16,7 +16,6 @@ import org.slacast.training.data.TicketOutcome;
 import org.slacast.training.label.Labelling;
 import org.slacast.training.data.TimeSplit;
 import org.slacast.training.eval.Baseline;
-import org.slacast.models.BinaryMetrics;
 import org.slacast.training.eval.CostThreshold;
 import org.slacast.training.eval.DecisionAnalysis;
 import org.slacast.training.eval.Evaluation;
@@ -113,7 +112,8 @@ public final class BundleEvaluation {
                 bundles.getFirst().manifest().cost(), null);
         return new TrainingPipeline.Result(models, baselines, split,
                 DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies,
-                        bundles.isEmpty() ? null : bundles.getFirst().manifest().cost(), null), prov, decisions, labelling[0],
+                        bundles.isEmpty() ? null : bundles.getFirst().manifest().cost(), null),
+                prov, decisions, labelling[0],
                 models.isEmpty() ? new CheckpointChoice.AllCheckpoints() : chosenAt(bundles.getFirst(), checkpoints),
                 null);
     }
