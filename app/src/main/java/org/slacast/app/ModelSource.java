@@ -66,10 +66,8 @@ final class ModelSource {
                                                       org.slacast.training.label.LabelMode label) {
         PolicySet policies = policies(source);
         var data = source.load(policies.data()); // the policy file says how to read its data
-        Path agents = source.dataDir() == null ? null : source.dataDir().resolve("agents.csv");
         return new org.slacast.training.pipeline.TrainingInput(data, policies, policyIdentity(source),
-                source.given(data), label, source.describe(), agents != null && Files.isRegularFile(agents)
-                ? org.slacast.training.desk.Roster.load(agents) : null);
+                source.given(data), label, source.describe());
     }
 
     PolicySet policies(TicketSourceOptions source) {

@@ -21,6 +21,8 @@ import org.slacast.training.eval.DecisionSavings;
 import org.slacast.training.eval.Evaluation;
 import org.slacast.training.eval.ImpliedThreshold;
 import org.slacast.training.label.LabelMode;
+import org.slacast.training.desk.DeskAnalysis;
+import org.slacast.training.desk.SegmentTests;
 import org.slacast.training.pipeline.CheckpointChoice;
 import org.slacast.training.pipeline.RollingOrigin;
 import org.slacast.training.pipeline.TrainedModel;
@@ -151,7 +153,10 @@ public final class TrainCommand extends ModelCommand {
             printFolds(out, folds, cv);
         }
         if (!noReport) {
-            Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints()).withCv(folds);
+            Report report = Report.of(r, roles.champion(), roles.challenger(), o.checkpoints()).withCv(folds)
+                    .withDesk(DeskAnalysis.of(in.data(), in.policies(), r.labelling().outcomes().stream()
+                            .filter(t -> t.label() >= 0).map(t -> new SegmentTests.Case(t.ticket(), t.label() == 1))
+                            .toList(), o.cost(), roster()));
             for (String id : ids) {
                 ReportFiles.write(report, registry.path(id));
             }
@@ -201,6 +206,12 @@ public final class TrainCommand extends ModelCommand {
         RollingOrigin.Summary s = m.get(measure);
         return s == null ? "-" : String.format(java.util.Locale.ROOT, f + " [" + f + ", " + f + "]", s.mean(), s.low(),
                 s.high());
+    }
+
+    /** @return agents.csv beside the tickets, for the report's staffing gap, or null */
+    private org.slacast.training.desk.Roster roster() {
+        Path agents = source.dataDir() == null ? null : source.dataDir().resolve("agents.csv");
+        return agents != null && Files.isRegularFile(agents) ? org.slacast.training.desk.Roster.load(agents) : null;
     }
 
     /** Which model is first at the compared checkpoints, and which would be over all of them. */

@@ -78,9 +78,9 @@ class TrainCliTest {
         assertThat(html).contains("Where the time goes until resolution", "Where the time goes until first response",
                 "Segment differences that hold", "Agents Erlang C requires in L1", "stages worth shortening first",
                 "--faster awaiting_parts=20%");
-        assertThat(report.at("/facts/analysis/stages/0/metric").asText()).isEqualTo("first_response");
-        assertThat(report.at("/facts/analysis/segments/dimensions")).hasSize(6);
-        assertThat(report.at("/facts/analysis/staffing/required")).hasSize(7);
+        assertThat(report.at("/desk/stages/0/metric").asText()).isEqualTo("first_response");
+        assertThat(report.at("/desk/segments/dimensions")).hasSize(6);
+        assertThat(report.at("/desk/staffing/required")).hasSize(7);
         assertThat(report.at("/decisions/thresholds")).hasSize(5);
         assertThat(report.at("/models/0/test/savings/netSavings").asDouble())
                 .isEqualTo(champion.manifest().metrics().get("net_savings"));

@@ -111,9 +111,7 @@ public final class BundleEvaluation {
                 firstJudged.equals(judged) ? baselines.getFirst() : null, firstJudged, firstP,
                 bundles.getFirst().manifest().cost(), null);
         return new TrainingPipeline.Result(models, baselines, split,
-                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies,
-                        bundles.isEmpty() ? null : bundles.getFirst().manifest().cost(), null),
-                prov, decisions, labelling[0],
+                DeskFacts.of(data, any == null ? List.of() : any.outcomes(), policies), prov, decisions, labelling[0],
                 models.isEmpty() ? new CheckpointChoice.AllCheckpoints() : chosenAt(bundles.getFirst(), checkpoints),
                 null);
     }

@@ -79,7 +79,7 @@ public record RollingOrigin(List<Fold> folds, List<Summary> summary) {
             TrainingPipeline.Result r;
             try {
                 r = new TrainingPipeline(fold).run(new TrainingInput(part, in.policies(), in.policy(), in.given(),
-                        in.label(), in.source(), in.roster()), progress);
+                        in.label(), in.source()), progress);
             } catch (BadInputException e) {
                 throw new BadInputException("--cv " + k + ": fold " + j + " (the first " + end + " tickets) cannot be "
                         + "trained: " + e.getMessage() + "; give fewer folds");

@@ -15,16 +15,9 @@ import org.slacast.training.label.LabelMode;
  * @param given    outcomes given by the source system, possibly none
  * @param label    the label asked for, or null for the default (given when there are given outcomes)
  * @param source   where the data came from, for provenance
- * @param roster   who is on duty (agents.csv beside the tickets), for the report's staffing gap; or null
  */
 public record TrainingInput(TicketData data, PolicySet policies, PolicyIdentity policy, GivenOutcomes given,
-                            LabelMode label, String source, org.slacast.training.desk.Roster roster) {
-
-    /** Input without a roster. */
-    public TrainingInput(TicketData data, PolicySet policies, PolicyIdentity policy, GivenOutcomes given,
-                         LabelMode label, String source) {
-        this(data, policies, policy, given, label, source, null);
-    }
+                            LabelMode label, String source) {
 
     /**
      * @param data     tickets and events

@@ -140,8 +140,7 @@ public final class TrainingPipeline {
         DecisionAnalysis decisions = models.isEmpty() ? null : DecisionAnalysis.of(models.getFirst().test(),
                 baselines.getFirst(), slices.test(), probabilities.get(models.getFirst().bundle().manifest().id()),
                 options.cost(), options.capacity());
-        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies, options.cost(), in.roster()),
-                provenance,
+        return new Result(models, baselines, split, DeskFacts.of(data, outcomes, policies), provenance,
                 decisions, labelling, options.chooseAt(), bestOverAll);
     }
 

@@ -27,12 +27,10 @@ import org.slacast.training.data.TicketOutcome;
  * @param p95            95th percentile
  * @param tickets        tickets with a known outcome
  * @param breachRate     their breach rate
- * @param analysis       stages, segment tests, staffing and proposals; null when not read
  */
 public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integer, Map<Integer, Rate>> byHourWeekday,
                         Map<String, Long> systems, Map<String, Double> mttrByTeam, Map<String, Double> mttrBySystem,
-                        double p50, double p90, double p95, long tickets, double breachRate,
-                        org.slacast.training.desk.DeskAnalysis analysis) {
+                        double p50, double p90, double p95, long tickets, double breachRate) {
 
     /**
      * A breach rate with its count.
@@ -58,19 +56,6 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
      * @return the facts
      */
     public static DeskFacts of(TicketData data, List<TicketOutcome> outcomes, PolicySet policies) {
-        return of(data, outcomes, policies, null, null);
-    }
-
-    /**
-     * @param data     tickets and events
-     * @param outcomes their outcomes
-     * @param policies the policies, for each ticket's zone
-     * @param cost     the penalties, for the desk analysis; null to leave it out
-     * @param roster   who is on duty, for the staffing gap; or null
-     * @return the facts
-     */
-    public static DeskFacts of(TicketData data, List<TicketOutcome> outcomes, PolicySet policies,
-                               org.slacast.core.cost.CostModel cost, org.slacast.training.desk.Roster roster) {
         Map<String, Map<String, Rate>> pt = new TreeMap<>();
         Map<Integer, Map<Integer, Rate>> hw = new TreeMap<>();
         Map<String, Long> systems = new LinkedHashMap<>();
@@ -110,10 +95,7 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
                 .forEach(e -> systems.put(e.getKey(), e.getValue()));
         minutes.sort(null);
         return new DeskFacts(pt, hw, systems, means(team), means(system), pct(minutes, 0.5), pct(minutes, 0.9),
-                pct(minutes, 0.95), n, n == 0 ? 0 : breached / (double) n, cost == null || outcomes.isEmpty() ? null
-                : org.slacast.training.desk.DeskAnalysis.of(data, policies, outcomes.stream().filter(o -> o.label() >= 0)
-                        .map(o -> new org.slacast.training.desk.SegmentTests.Case(o.ticket(), o.label() == 1)).toList(),
-                        cost, roster));
+                pct(minutes, 0.95), n, n == 0 ? 0 : breached / (double) n);
     }
 
     private static void add(Map<String, double[]> m, String key, double v) {

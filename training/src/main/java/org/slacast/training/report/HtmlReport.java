@@ -61,8 +61,8 @@ final class HtmlReport {
                     .append(table(ReportFiles.segments(best.test())));
         }
         decisions(b, r);
-        if (r.facts().analysis() != null) {
-            desk(b, r.facts().analysis());
+        if (r.desk() != null) {
+            desk(b, r.desk());
         }
         b.append("<h2>Where breaches happen</h2>").append("<p>Breach rate by priority and the highest tier a ticket "
                 + "reached:</p>").append(table(ReportFiles.priorityTier(r.facts())));

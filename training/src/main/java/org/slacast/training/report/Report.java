@@ -34,16 +34,24 @@ import org.slacast.training.pipeline.TrainingPipeline;
  * @param chosenAt   the checkpoints the models were compared on ({@code creation}, {@code all} or fractions)
  * @param bestOverAll the model first on validation over all checkpoints, or null (evaluation of saved bundles)
  * @param cv         rolling-origin cross-validation ({@code train --cv K}), or null
+ * @param desk       stages, segment tests, staffing and proposals ({@code train} writes them), or null
  */
 public record Report(String title, Instant createdAt, Provenance data, TimeSplit split, List<ModelSection> models,
                      List<Evaluation> baselines, DeskFacts facts, String champion, String challenger,
                      DecisionAnalysis decisions, List<Double> checkpoints, Labels labels, String chosenAt,
-                     String bestOverAll, org.slacast.training.pipeline.RollingOrigin cv) {
+                     String bestOverAll, org.slacast.training.pipeline.RollingOrigin cv,
+                     org.slacast.training.desk.DeskAnalysis desk) {
 
     /** @param folds the run's cross-validation; @return this report with it */
     public Report withCv(org.slacast.training.pipeline.RollingOrigin folds) {
         return new Report(title, createdAt, data, split, models, baselines, facts, champion, challenger, decisions,
-                checkpoints, labels, chosenAt, bestOverAll, folds);
+                checkpoints, labels, chosenAt, bestOverAll, folds, desk);
+    }
+
+    /** @param analysis the desk's analysis; @return this report with it */
+    public Report withDesk(org.slacast.training.desk.DeskAnalysis analysis) {
+        return new Report(title, createdAt, data, split, models, baselines, facts, champion, challenger, decisions,
+                checkpoints, labels, chosenAt, bestOverAll, cv, analysis);
     }
 
     /**
@@ -117,7 +125,7 @@ public record Report(String title, Instant createdAt, Provenance data, TimeSplit
         }
         return new Report("SLA breach model evaluation", Instant.now(), result.provenance(), result.split(), sections,
                 result.baselines(), result.facts(), champion, challenger, result.decisions(), List.copyOf(checkpoints),
-                Labels.of(result.labelling()), result.chosenAt().label(), result.bestOverAll(), null);
+                Labels.of(result.labelling()), result.chosenAt().label(), result.bestOverAll(), null, null);
     }
 
     private static List<Importance> importance(ModelBundle b, double[] imp) {

@@ -135,7 +135,7 @@ public final class ReportFiles {
         if (r.cv() != null) {
             b.append("\n## Rolling-origin cross-validation\n\n").append(mdTable(DeskTables.cv(r.cv())));
         }
-        var a = r.facts().analysis();
+        var a = r.desk();
         if (a != null) {
             for (var d : a.stages()) {
                 b.append("\n### Where the time goes until ").append(d.metric().replace('_', ' ')).append("\n\n")
