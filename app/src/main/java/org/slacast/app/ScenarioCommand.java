@@ -1,11 +1,6 @@
 package org.slacast.app;
 
-import com.opencsv.ICSVWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +99,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             ScenarioTable.scenarios(w, runs);
         }
         List<Scenario> proposals = top == 0 ? List.of()
-                : desk.proposals(HistoryChange.Faster.parse("any=" + propose).share(), top);
+                : desk.proposals(HistoryChange.parseShare("--propose " + propose, propose), top);
         if (!proposals.isEmpty()) {
             w.printf("%nStages worth shortening first (each %s faster)%n", propose);
             ScenarioTable.scenarios(w, proposals);
@@ -116,18 +111,8 @@ public final class ScenarioCommand implements Callable<Integer> {
     }
 
     private void write(List<StageDecomposition> stages, List<Scenario> runs, List<Scenario> proposals) {
-        try {
-            Files.createDirectories(out);
-            try (Writer f = Files.newBufferedWriter(out.resolve("stages.csv")); ICSVWriter csv = CsvFiles.writer(f)) {
-                ScenarioTable.stagesCsv(csv, stages);
-            }
-            try (Writer f = Files.newBufferedWriter(out.resolve("scenarios.csv"));
-                 ICSVWriter csv = CsvFiles.writer(f)) {
-                ScenarioTable.scenariosCsv(csv, runs, proposals);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot write", e);
-        }
+        CsvFiles.write(out.resolve("stages.csv"), csv -> ScenarioTable.stagesCsv(csv, stages));
+        CsvFiles.write(out.resolve("scenarios.csv"), csv -> ScenarioTable.scenariosCsv(csv, runs, proposals));
         spec.commandLine().getOut().println("tables -> " + out.resolve("stages.csv") + ", "
                 + out.resolve("scenarios.csv"));
     }

@@ -1,11 +1,6 @@
 package org.slacast.app;
 
-import com.opencsv.ICSVWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,12 +50,13 @@ public final class SegmentsCommand implements Callable<Integer> {
         w.printf("%s breaches by segment; Holm-adjusted p below %.2f holds%n", m.label(), SegmentTests.ALPHA);
         for (SegmentTests.Dimension d : tests.dimensions()) {
             w.printf(Locale.ROOT, "%n%-9s chi-square %.1f, df %d, p %s, adjusted %s: %s%n", d.name(), d.chiSquare(),
-                    d.df(), p(d.p()), p(d.adjusted()), d.holds() ? "rates differ" : "no real difference");
+                    d.df(), SegmentTests.format(d.p()), SegmentTests.format(d.adjusted()),
+                    d.holds() ? "rates differ" : "no real difference");
             for (SegmentTests.Segment s : d.segments()) {
                 if (d.holds() && s.holds()) {
                     w.printf(Locale.ROOT, "  %-24s %,7d tickets  %5.1f%% [%4.1f%%, %4.1f%%]  %s p %s, adjusted %s%n",
-                            s.name(), s.tickets(), 100 * s.rate(), 100 * s.low(), 100 * s.high(), s.test(), p(s.p()),
-                            p(s.adjusted()));
+                            s.name(), s.tickets(), 100 * s.rate(), 100 * s.low(), 100 * s.high(), s.test(),
+                            SegmentTests.format(s.p()), SegmentTests.format(s.adjusted()));
                 }
             }
         }
@@ -70,29 +66,20 @@ public final class SegmentsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String p(double p) {
-        return p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
-
     private void write(SegmentTests tests) {
         Path file = out.resolve("segments.csv");
-        try {
-            Files.createDirectories(out);
-            try (Writer f = Files.newBufferedWriter(file); ICSVWriter csv = CsvFiles.writer(f)) {
-                csv.writeNext(new String[] {"dimension", "dimension_p", "dimension_adjusted", "dimension_holds",
-                    "segment", "tickets", "breached", "rate", "low", "high", "test", "p", "adjusted", "holds"}, false);
-                for (SegmentTests.Dimension d : tests.dimensions()) {
-                    for (SegmentTests.Segment s : d.segments()) {
-                        csv.writeNext(new String[] {d.name(), num(d.p()), num(d.adjusted()), String.valueOf(d.holds()),
-                            s.name(), String.valueOf(s.tickets()), String.valueOf(s.breached()), num(s.rate()),
-                            num(s.low()), num(s.high()), s.test(), num(s.p()), num(s.adjusted()),
-                            String.valueOf(d.holds() && s.holds())}, false);
-                    }
+        CsvFiles.write(file, csv -> {
+            csv.writeNext(new String[] {"dimension", "dimension_p", "dimension_adjusted", "dimension_holds",
+                "segment", "tickets", "breached", "rate", "low", "high", "test", "p", "adjusted", "holds"}, false);
+            for (SegmentTests.Dimension d : tests.dimensions()) {
+                for (SegmentTests.Segment s : d.segments()) {
+                    csv.writeNext(new String[] {d.name(), num(d.p()), num(d.adjusted()), String.valueOf(d.holds()),
+                        s.name(), String.valueOf(s.tickets()), String.valueOf(s.breached()), num(s.rate()),
+                        num(s.low()), num(s.high()), s.test(), num(s.p()), num(s.adjusted()),
+                        String.valueOf(d.holds() && s.holds())}, false);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot write", e);
-        }
+        });
         spec.commandLine().getOut().println("table -> " + file);
     }
 

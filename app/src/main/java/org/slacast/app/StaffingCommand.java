@@ -1,10 +1,6 @@
 package org.slacast.app;
 
-import com.opencsv.ICSVWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slacast.core.cost.CostFile;
 import org.slacast.core.cost.CostModel;
+import org.slacast.core.csv.CsvFiles;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.policy.Metric;
 import org.slacast.core.ticket.Tier;
@@ -171,32 +168,25 @@ public final class StaffingCommand implements Callable<Integer> {
     }
 
     private void write(StaffingPlan plan) {
-        try {
-            Files.createDirectories(out);
-            try (Writer f = Files.newBufferedWriter(out.resolve("staffing.csv")); ICSVWriter csv =
-                    org.slacast.core.csv.CsvFiles.writer(f)) {
-                csv.writeNext(new String[] {"weekday", "hour", "arrivals", "required", "rostered", "gap"}, false);
-                for (int d = 0; d < 7; d++) {
-                    for (int h = 0; h < 24; h++) {
-                        double on = plan.rostered() == null ? Double.NaN : plan.rostered()[d][h];
-                        csv.writeNext(new String[] {DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ROOT),
-                            String.valueOf(h), num(plan.arrivals()[d][h]), String.valueOf(plan.required()[d][h]),
-                            plan.rostered() == null ? "" : num(on), plan.rostered() == null ? ""
-                                : num(on - plan.required()[d][h])}, false);
-                    }
+        CsvFiles.write(out.resolve("staffing.csv"), csv -> {
+            csv.writeNext(new String[] {"weekday", "hour", "arrivals", "required", "rostered", "gap"}, false);
+            for (int d = 0; d < 7; d++) {
+                for (int h = 0; h < 24; h++) {
+                    boolean rostered = plan.rostered() != null;
+                    double on = rostered ? plan.rostered()[d][h] : Double.NaN;
+                    csv.writeNext(new String[] {DayOfWeek.of(d + 1).getDisplayName(TextStyle.SHORT, Locale.ROOT),
+                        String.valueOf(h), num(plan.arrivals()[d][h]), String.valueOf(plan.required()[d][h]),
+                        rostered ? num(on) : "", rostered ? num(on - plan.required()[d][h]) : ""}, false);
                 }
             }
-            try (Writer f = Files.newBufferedWriter(out.resolve("shifts.csv")); ICSVWriter csv =
-                    org.slacast.core.csv.CsvFiles.writer(f)) {
-                csv.writeNext(new String[] {"shift", "tickets", "breaches", "penalty", "short_hours_per_week"}, false);
-                for (StaffingPlan.ShiftLoss s : plan.shifts()) {
-                    csv.writeNext(new String[] {s.shift(), String.valueOf(s.tickets()), String.valueOf(s.breaches()),
-                        num(s.penalty()), num(s.gapHours())}, false);
-                }
+        });
+        CsvFiles.write(out.resolve("shifts.csv"), csv -> {
+            csv.writeNext(new String[] {"shift", "tickets", "breaches", "penalty", "short_hours_per_week"}, false);
+            for (StaffingPlan.ShiftLoss s : plan.shifts()) {
+                csv.writeNext(new String[] {s.shift(), String.valueOf(s.tickets()), String.valueOf(s.breaches()),
+                    num(s.penalty()), num(s.gapHours())}, false);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot write", e);
-        }
+        });
         spec.commandLine().getOut().println("tables -> " + out.resolve("staffing.csv") + ", "
                 + out.resolve("shifts.csv"));
     }

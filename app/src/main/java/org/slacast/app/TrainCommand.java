@@ -198,14 +198,13 @@ public final class TrainCommand extends ModelCommand {
         out.printf("%-26s %-24s %-24s %-24s %s%n", "model", "ROC-AUC", "ROC-AUC at creation", "Brier", "net savings");
         java.util.Map<String, java.util.Map<String, RollingOrigin.Summary>> by = new java.util.LinkedHashMap<>();
         folds.summary().forEach(s -> by.computeIfAbsent(s.model(), x -> new java.util.HashMap<>()).put(s.measure(), s));
-        by.forEach((model, m) -> out.printf("%-26s %-24s %-24s %-24s %s%n", model, cell(m, "roc_auc", "%.3f"),
-                cell(m, "roc_auc_at_creation", "%.3f"), cell(m, "brier", "%.3f"), cell(m, "net_savings", "%.0f")));
+        by.forEach((model, m) -> out.printf("%-26s %-24s %-24s %-24s %s%n", model, cell(m, "roc_auc"),
+                cell(m, "roc_auc_at_creation"), cell(m, "brier"), cell(m, "net_savings")));
     }
 
-    private static String cell(java.util.Map<String, RollingOrigin.Summary> m, String measure, String f) {
+    private static String cell(java.util.Map<String, RollingOrigin.Summary> m, String measure) {
         RollingOrigin.Summary s = m.get(measure);
-        return s == null ? "-" : String.format(java.util.Locale.ROOT, f + " [" + f + ", " + f + "]", s.mean(), s.low(),
-                s.high());
+        return s == null ? "-" : s.text();
     }
 
     /** @return agents.csv beside the tickets, for the report's staffing gap, or null */

@@ -61,6 +61,10 @@ class ScenarioCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("--faster awaiting_parts: write STATUS=SHARE, e.g. awaiting_parts=20%")
                 .doesNotContain("Exception");
+        CliRun p = CliRun.of("scenario", "--data", data.toString(), "--policy", "../docs/examples/policy.yaml",
+                "--propose", "lots");
+        assertThat(p.code()).isEqualTo(1);
+        assertThat(p.err()).contains("--propose lots: give a share above 0% and at most 100%, e.g. 20%");
     }
 
     @Test

@@ -140,6 +140,26 @@ public final class CsvFiles {
     }
 
     /**
+     * Writes a CSV file, creating its directory.
+     *
+     * @param file the file
+     * @param rows writes the header and rows
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(Path file, java.util.function.Consumer<ICSVWriter> rows) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (Writer w = Files.newBufferedWriter(file); ICSVWriter csv = writer(w)) {
+                rows.accept(csv);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write", e);
+        }
+    }
+
+    /**
      * Writes rejects as {@code file,line,column,reason}.
      *
      * @param file    the rejects file

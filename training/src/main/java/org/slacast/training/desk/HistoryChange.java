@@ -77,7 +77,8 @@ public sealed interface HistoryChange {
             if (eq <= 0) {
                 throw new BadInputException("--faster " + text + ": write STATUS=SHARE, e.g. awaiting_parts=20%");
             }
-            return new Faster(text.substring(0, eq), percent("--faster " + text, text.substring(eq + 1)));
+            return new Faster(text.substring(0, eq),
+                    HistoryChange.parseShare("--faster " + text, text.substring(eq + 1)));
         }
 
         @Override
@@ -202,7 +203,7 @@ public sealed interface HistoryChange {
          * @return the change, with exactly round(share × reopened tickets) chosen
          */
         public static DropReopens of(String text, Map<String, List<TicketEvent>> tickets, long seed) {
-            double share = percent("--drop-reopens " + text, text);
+            double share = HistoryChange.parseShare("--drop-reopens " + text, text);
             List<String> reopened = new ArrayList<>();
             tickets.forEach((id, ev) -> {
                 if (ev.stream().anyMatch(e -> e.type() == EventType.REOPENED)) {
@@ -236,8 +237,13 @@ public sealed interface HistoryChange {
         }
     }
 
-    /** Reads {@code 20%} or {@code 0.2} as a share in (0, 1]. */
-    private static double percent(String where, String text) {
+    /**
+     * @param where the flag and value, for the error
+     * @param text  {@code 20%} or {@code 0.2}
+     * @return the share, in (0, 1]
+     * @throws BadInputException naming {@code where} when it is not a share in that range
+     */
+    static double parseShare(String where, String text) {
         String t = text.strip();
         try {
             double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).strip()) / 100

@@ -257,6 +257,11 @@ public record SegmentTests(List<Dimension> dimensions) {
         return out;
     }
 
+    /** @param p a p-value; @return it with four decimals, or {@code <0.0001} below that */
+    public static String format(double p) {
+        return p < 1e-4 ? "<0.0001" : String.format(java.util.Locale.ROOT, "%.4f", p);
+    }
+
     /** @return the segments that hold, by dimension, for a short summary */
     public Map<String, List<Segment>> holding() {
         Map<String, List<Segment>> out = new LinkedHashMap<>();

@@ -48,6 +48,11 @@ public record RollingOrigin(List<Fold> folds, List<Summary> summary) {
      * @param folds   folds with a value
      */
     public record Summary(String model, String measure, double mean, double low, double high, int folds) {
+        /** @return {@code mean [low, high]}, savings in whole units and the rest with three decimals */
+        public String text() {
+            String f = measure.equals("net_savings") ? "%.0f" : "%.3f";
+            return String.format(java.util.Locale.ROOT, f + " [" + f + ", " + f + "]", mean, low, high);
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ final class DeskTables {
         rows.add(List.of("dimension", "segment", "tickets", "breach rate", "95% interval", "test", "adjusted p"));
         t.holding().forEach((dim, segs) -> segs.forEach(s -> rows.add(List.of(dim, s.name(),
                 String.valueOf(s.tickets()), pct(s.rate()), pct(s.low()) + " to " + pct(s.high()), s.test(),
-                p(s.adjusted())))));
+                SegmentTests.format(s.adjusted())))));
         return rows;
     }
 
@@ -78,15 +78,10 @@ final class DeskTables {
         rows.add(header);
         java.util.Map<String, List<String>> byModel = new java.util.LinkedHashMap<>();
         for (var s : cv.summary()) {
-            byModel.computeIfAbsent(s.model(), k -> new ArrayList<>(List.of(k))).add(interval(s));
+            byModel.computeIfAbsent(s.model(), k -> new ArrayList<>(List.of(k))).add(s.text());
         }
         rows.addAll(byModel.values());
         return rows;
-    }
-
-    static String interval(org.slacast.training.pipeline.RollingOrigin.Summary s) {
-        String f = s.measure().equals("net_savings") ? "%.0f" : "%.3f";
-        return String.format(Locale.ROOT, f + " [" + f + ", " + f + "]", s.mean(), s.low(), s.high());
     }
 
     private static String avoided(Scenario.Row r) {
@@ -132,9 +127,5 @@ final class DeskTables {
 
     private static String pct(double v) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    private static String p(double v) {
-        return v < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", v);
     }
 }
