@@ -82,6 +82,8 @@ public final class ImportCommand implements Callable<Integer> {
         if (!s.rejects().isEmpty()) {
             o.println("first reject: " + s.rejects().getFirst());
         }
+        s.changes().stream().map(Importer.AttributeChange::warning).filter(java.util.Objects::nonNull)
+                .forEach(w -> o.println("warning: " + w));
         if (store != null) {
             int[] n = StoreCommand.load(org.slacast.core.csv.TicketData.load(out), store, null);
             spec.commandLine().getOut().printf("%,d tickets and %,d new events -> %s%n", n[0], n[1],

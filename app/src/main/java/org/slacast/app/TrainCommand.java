@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slacast.core.cost.CostFile;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.csv.TicketData;
+import org.slacast.core.feature.FeatureSchema;
 import org.slacast.core.policy.Metric;
 import org.slacast.core.ticket.Priority;
 import org.slacast.models.ModelKind;
@@ -104,6 +105,14 @@ public final class TrainCommand extends ModelCommand {
     @Option(names = "--no-target-encoding", description = {"Leave out the categorical attributes' training breach "
         + "rates (target encoding, out of fold for training examples); their vocabulary codes stay."})
     private boolean noTargetEncoding;
+
+    @Option(names = "--frequency-encoding", description = {"Also give each categorical attribute as its share of "
+        + "the training tickets (count encoding), which keeps a long tail of rare values apart."})
+    private boolean frequencyEncoding;
+
+    @Option(names = "--text-buckets", paramLabel = "N", defaultValue = "16", description = {"Hash the subject's "
+        + "words into N features, 0 to 1024 (default: ${DEFAULT-VALUE}); more buckets mean fewer collisions."})
+    private int textBuckets;
 
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
@@ -250,9 +259,13 @@ public final class TrainCommand extends ModelCommand {
                 throw new BadInputException("--checkpoints: " + f + " is not a fraction in [0, 1)");
             }
         }
+        if (textBuckets < 0 || textBuckets > 1024) {
+            throw new BadInputException("--text-buckets must be between 0 and 1024, not " + textBuckets);
+        }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
-                maxTrain, d.textBuckets(), cost, settings.capacity(), d.leakSample(),
-                CheckpointChoice.parse(chooseAt, cps), !noTargetEncoding);
+                maxTrain, textBuckets, cost, settings.capacity(), d.leakSample(),
+                CheckpointChoice.parse(chooseAt, cps), new FeatureSchema.Encodings(!noTargetEncoding,
+                        frequencyEncoding));
     }
 
     /** The cost file (given, or cost.yaml beside the data), then the flags over it. */

@@ -154,6 +154,19 @@ final class ScoreJson {
         g.writeStartObject();
         g.writeObjectFieldStart("ticket");
         fields(g, org.slacast.core.csv.NativeFormat.TICKET_COLUMNS, org.slacast.core.csv.NativeFormat.values(t));
+        if (!t.attributes().isEmpty()) {
+            g.writeObjectFieldStart("attributes");
+            for (var a : t.attributes().entrySet()) {
+                var attribute = org.slacast.core.ticket.OpenAttribute.ofKey(a.getKey());
+                if (attribute.number()) {
+                    g.writeFieldName(a.getKey());
+                    g.writeNumber(a.getValue());
+                } else {
+                    g.writeStringField(a.getKey(), a.getValue());
+                }
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.writeArrayFieldStart("events");
         for (org.slacast.core.ticket.TicketEvent e : events) {

@@ -7,10 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import org.slacast.core.BadInputException;
+import org.slacast.core.csv.TicketAttributes;
 import org.slacast.core.ticket.EventType;
 import org.slacast.core.ticket.Impact;
+import org.slacast.core.ticket.OpenAttribute;
 import org.slacast.core.ticket.Priority;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
@@ -28,7 +33,7 @@ final class TicketJson {
     static final int MAX_ID_CHARS = 256;
     private static final Set<String> TICKET_FIELDS = Set.of("id", "created_at", "priority", "impact", "urgency",
             "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject",
-            "body");
+            "body", "attributes");
     private static final Set<String> EVENT_FIELDS = Set.of("at", "type", "status", "priority", "tier", "team", "agent");
     private static final Set<String> LOOSE_EVENT_FIELDS = Set.of("ticket_id", "at", "type", "status", "priority",
             "tier", "team", "agent");
@@ -86,7 +91,51 @@ final class TicketJson {
                 text(n, path, "team", false), text(n, path, "category", false), text(n, path, "system", false),
                 text(n, path, "channel", false), text(n, path, "customer", false), text(n, path, "contract", false),
                 text(n, path, "region", false), text(n, path, "requester", false), text(n, path, "subject", false),
-                text(n, path, "body", false));
+                text(n, path, "body", false), attributes(n.get("attributes"), prefix(path, "attributes")));
+    }
+
+    /** Open attributes: an object of {@code cat.NAME} or {@code num.NAME} keys to strings or numbers. */
+    private Map<String, String> attributes(JsonNode n, String path) {
+        if (n == null || n.isNull()) {
+            return Map.of();
+        }
+        object(n, path);
+        if (n.size() > TicketAttributes.MAX) {
+            throw BadRequest.tooLarge(path, "holds " + n.size() + " attributes; at most " + TicketAttributes.MAX);
+        }
+        Map<String, String> out = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String at = prefix(path, e.getKey());
+            OpenAttribute a;
+            try {
+                a = OpenAttribute.ofKey(e.getKey());
+            } catch (BadInputException ex) {
+                throw BadRequest.field(at, ex.getMessage());
+            }
+            if (a == null) {
+                throw BadRequest.field(at, "is not an attribute key; use cat.NAME for a category or num.NAME for a "
+                        + "number (end.cat.NAME, end.num.NAME for one known only at the end)");
+            }
+            String other = names.put(a.name(), a.key());
+            if (other != null) {
+                throw BadRequest.field(at, "names the same attribute as " + other + "; keep one");
+            }
+            JsonNode v = e.getValue();
+            if (v.isNull()) {
+                continue;
+            }
+            String text = v.isNumber() && a.number() ? v.asText() : checked(v, at, limits.maxTextChars()).strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                out.put(a.key(), a.read(text));
+            } catch (BadInputException ex) {
+                throw BadRequest.field(at, ex.getMessage());
+            }
+        }
+        return out;
     }
 
     /**

@@ -293,6 +293,18 @@ class ScoringApiTest {
         assertProblem(post("/v1/score", TICKET.replace("first_response", "teleported")), 400, "events[0].type");
         assertProblem(post("/v1/score", TICKET.replace("\"as_of\"", "\"asof\"")), 400, "asof");
         assertProblem(post("/v1/score", "[]"), 400, "(body)");
+        String attrs = "\"contract\": \"standard\", \"attributes\": ";
+        assertProblem(post("/v1/score", TICKET.replace("\"contract\": \"standard\"", attrs + "{\"ci\": \"x\"}")), 400,
+                "ticket.attributes.ci");
+        assertProblem(post("/v1/score", TICKET.replace("\"contract\": \"standard\"", attrs + "{\"num.n\": \"lots\"}")),
+                400, "ticket.attributes.num.n");
+        assertProblem(post("/v1/score", TICKET.replace("\"contract\": \"standard\"", attrs
+                + "{\"num.n\": 1, \"cat.n\": \"x\"}")), 400, "ticket.attributes.cat.n");
+        assertProblem(post("/v1/score", TICKET.replace("\"contract\": \"standard\"", attrs + "[1]")), 400,
+                "ticket.attributes");
+        assertThat(post("/v1/score", TICKET.replace("\"contract\": \"standard\"", attrs
+                + "{\"cat.ci_type\": \"server\", \"num.related\": 2.5, \"end.num.h\": null}")).statusCode())
+                .isEqualTo(200);
         assertThat(post("/v1/score", "x".repeat(17 << 20)).statusCode()).isEqualTo(413);
     }
 

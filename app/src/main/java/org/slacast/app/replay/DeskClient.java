@@ -88,7 +88,12 @@ public final class DeskClient {
 
     /** @param t a ticket @return its JSON object, in the native format's field names */
     static ObjectNode ticket(Ticket t) {
-        return fields(NativeFormat.TICKET_COLUMNS, NativeFormat.values(t), "ticket_id", "id");
+        ObjectNode n = fields(NativeFormat.TICKET_COLUMNS, NativeFormat.values(t), "ticket_id", "id");
+        if (!t.attributes().isEmpty()) {
+            ObjectNode a = n.putObject("attributes");
+            t.attributes().forEach(a::put);
+        }
+        return n;
     }
 
     /** @param e an event @return its JSON object, in the native format's field names */

@@ -32,6 +32,8 @@ public final class NativeFormat {
     /** Ticket columns, in file order. */
     public static final List<String> TICKET_COLUMNS = List.of("ticket_id", "created_at", "priority", "impact", "urgency",
             "tier", "team", "category", "system", "channel", "customer", "contract", "region", "requester", "subject", "body");
+    /** The column that holds a ticket's open attributes as one JSON object, in SQL sources and the desk store. */
+    public static final String ATTRIBUTES_COLUMN = "attributes";
     /** Event columns, in file order. */
     public static final List<String> EVENT_COLUMNS = List.of("ticket_id", "at", "type", "status", "priority", "tier",
             "team", "agent");
@@ -63,6 +65,10 @@ public final class NativeFormat {
      * @throws RowException naming the column at fault
      */
     public static Ticket ticket(CsvRow row, ZoneId zone) {
+        return ticketWithout(row, zone).withAttributes(TicketAttributes.read(row));
+    }
+
+    private static Ticket ticketWithout(CsvRow row, ZoneId zone) {
         return new Ticket(row.require("ticket_id"), instant(row, "created_at", zone),
                 parse(row, "priority", Priority::parse, true), parse(row, "impact", Impact::parse, false),
                 parse(row, "urgency", Urgency::parse, false), parse(row, "tier", Tier::parse, false), row.get("team"),
@@ -219,12 +225,23 @@ public final class NativeFormat {
         private final java.io.Writer eventsOut;
         private final ICSVWriter tickets;
         private final ICSVWriter events;
+        private final List<String> attributes;
 
         /**
          * @param dir the directory; created if missing, files replaced
          * @throws UncheckedIOException if it cannot be written
          */
         public Writer(Path dir) {
+            this(dir, List.of());
+        }
+
+        /**
+         * @param dir        the directory; created if missing, files replaced
+         * @param attributes the open attributes' keys, written as columns after the native ones, in this order
+         * @throws UncheckedIOException if it cannot be written
+         */
+        public Writer(Path dir, List<String> attributes) {
+            this.attributes = List.copyOf(attributes);
             try {
                 Files.createDirectories(dir);
                 ticketsOut = Files.newBufferedWriter(dir.resolve(TICKETS_FILE));
@@ -234,13 +251,21 @@ public final class NativeFormat {
             }
             tickets = CsvFiles.writer(ticketsOut);
             events = CsvFiles.writer(eventsOut);
-            tickets.writeNext(TICKET_COLUMNS.toArray(String[]::new), false);
+            tickets.writeNext(java.util.stream.Stream.concat(TICKET_COLUMNS.stream(), this.attributes.stream())
+                    .toArray(String[]::new), false);
             events.writeNext(EVENT_COLUMNS.toArray(String[]::new), false);
         }
 
         /** @param t a ticket to append */
         public void write(Ticket t) {
-            tickets.writeNext(values(t), false);
+            String[] row = values(t);
+            if (!attributes.isEmpty()) {
+                row = java.util.Arrays.copyOf(row, row.length + attributes.size());
+                for (int i = 0; i < attributes.size(); i++) {
+                    row[TICKET_COLUMNS.size() + i] = s(t.attributes().get(attributes.get(i)));
+                }
+            }
+            tickets.writeNext(row, false);
         }
 
         /** @param e an event to append */

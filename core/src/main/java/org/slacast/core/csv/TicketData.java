@@ -185,6 +185,23 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
     }
 
     /**
+     * @return the open attributes that some ticket has a value of, in key order
+     */
+    public List<org.slacast.core.ticket.OpenAttribute> attributes() {
+        return openAttributes(tickets);
+    }
+
+    /**
+     * @param tickets tickets
+     * @return the open attributes that some of them has a value of, in key order
+     */
+    public static List<org.slacast.core.ticket.OpenAttribute> openAttributes(java.util.Collection<Ticket> tickets) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        tickets.forEach(t -> keys.addAll(t.attributes().keySet()));
+        return keys.stream().map(org.slacast.core.ticket.OpenAttribute::ofKey).toList();
+    }
+
+    /**
      * @param ticketId a ticket
      * @return its events, possibly empty
      */

@@ -10,6 +10,7 @@ import org.slacast.core.clock.MetricState;
 import org.slacast.core.clock.MetricStatus;
 import org.slacast.core.feature.Feature.Kind;
 import org.slacast.core.ticket.EventType;
+import org.slacast.core.ticket.OpenAttribute;
 import org.slacast.core.ticket.TicketEvent;
 
 /**
@@ -36,12 +37,26 @@ public final class Features {
         f.add(numeric("priority", in -> in.ticket().priority().ordinal()));
         f.add(numeric("impact", in -> in.ticket().impact() == null ? 3 : in.ticket().impact().ordinal()));
         f.add(numeric("urgency", in -> in.ticket().urgency() == null ? 3 : in.ticket().urgency().ordinal()));
-        for (String attribute : CATEGORICAL) {
+        for (String attribute : schema.categorical()) {
             Vocabulary v = schema.vocabulary(attribute);
-            f.add(new Feature(attribute, Kind.CATEGORICAL, in -> v.code(in.ticket().attribute(attribute))));
+            f.add(new Feature(FeatureSchema.stem(attribute), Kind.CATEGORICAL,
+                    in -> v.code(in.ticket().attribute(attribute))));
+        }
+        for (String key : schema.attributes()) {
+            OpenAttribute a = OpenAttribute.ofKey(key);
+            if (a.number()) {
+                // A missing number is 0 with a flag, so that no model sees a NaN.
+                f.add(numeric(a.feature(), in -> number(in.ticket().attributes().get(key))));
+                f.add(flag(a.feature() + "_missing", in -> in.ticket().attributes().get(key) == null));
+            }
         }
         for (TargetEncoding e : schema.encodings()) {
-            f.add(numeric(e.attribute() + "_breach_rate", in -> e.rate(in.ticket().attribute(e.attribute()))));
+            f.add(numeric(FeatureSchema.stem(e.attribute()) + "_breach_rate",
+                    in -> e.rate(in.ticket().attribute(e.attribute()))));
+        }
+        for (FrequencyEncoding e : schema.frequencies()) {
+            f.add(numeric(FeatureSchema.stem(e.attribute()) + "_frequency",
+                    in -> e.share(in.ticket().attribute(e.attribute()))));
         }
         // Time, in the calendar's zone.
         f.add(numeric("hour", in -> local(in).getHour()));
@@ -90,6 +105,10 @@ public final class Features {
             f.add(numeric("subject_hash_" + b, in -> in.subjectTokens()[bucket]));
         }
         return List.copyOf(f);
+    }
+
+    private static double number(String v) {
+        return v == null ? 0 : Double.parseDouble(v);
     }
 
     private static double elapsedFraction(FeatureInput in) {

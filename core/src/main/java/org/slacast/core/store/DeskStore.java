@@ -23,6 +23,7 @@ import org.slacast.core.csv.CsvRow;
 import org.slacast.core.csv.JdbcRows;
 import org.slacast.core.csv.NativeFormat;
 import org.slacast.core.csv.RowSource;
+import org.slacast.core.csv.TicketAttributes;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
@@ -34,7 +35,8 @@ import org.slacast.core.ticket.TicketEvent;
  * created, or migrated, when the store is opened. Thread-safe: one connection, used by one caller at a time.
  */
 public final class DeskStore implements AutoCloseable {
-    private static final String TICKET_COLS = String.join(", ", NativeFormat.TICKET_COLUMNS);
+    private static final String TICKET_COLS = String.join(", ", NativeFormat.TICKET_COLUMNS) + ", "
+            + NativeFormat.ATTRIBUTES_COLUMN;
     /** {@code at} is a keyword in DuckDB, so it is quoted wherever it is named. */
     private static final String EVENT_COLS = String.join(", ", NativeFormat.EVENT_COLUMNS).replace(" at,", " \"at\",");
 
@@ -85,6 +87,8 @@ public final class DeskStore implements AutoCloseable {
                 tickets.append(", ").append(col).append(" VARCHAR");
             }
             s.execute(tickets.append(", seq BIGINT NOT NULL)").toString());
+            // Stores from before open attributes gain the column; their tickets have none.
+            s.execute("ALTER TABLE tickets ADD COLUMN IF NOT EXISTS " + NativeFormat.ATTRIBUTES_COLUMN + " VARCHAR");
             s.execute("CREATE TABLE IF NOT EXISTS events (event_key VARCHAR PRIMARY KEY, ticket_id VARCHAR NOT NULL, "
                     + "\"at\" TIMESTAMPTZ NOT NULL, type VARCHAR NOT NULL, status VARCHAR, priority VARCHAR, tier VARCHAR, "
                     + "team VARCHAR, agent VARCHAR, seq BIGINT NOT NULL)");
@@ -119,10 +123,11 @@ public final class DeskStore implements AutoCloseable {
         tickets.forEach(t -> latest.put(t.id(), t));
         List<Ticket> all = new ArrayList<>(latest.values());
         int cols = NativeFormat.TICKET_COLUMNS.size();
-        String row = "(" + "?, ".repeat(cols) + "nextval('desk_seq'))";
+        String row = "(" + "?, ".repeat(cols + 1) + "nextval('desk_seq'))";
+        List<String> updated = new ArrayList<>(NativeFormat.TICKET_COLUMNS.subList(1, cols));
+        updated.add(NativeFormat.ATTRIBUTES_COLUMN);
         String update = " ON CONFLICT (ticket_id) DO UPDATE SET " + String.join(", ",
-                NativeFormat.TICKET_COLUMNS.subList(1, cols).stream().map(col -> col + " = EXCLUDED." + col).toList())
-                + ", seq = EXCLUDED.seq";
+                updated.stream().map(col -> col + " = EXCLUDED." + col).toList()) + ", seq = EXCLUDED.seq";
         try {
             inTransaction(() -> {
                 if (duck) {
@@ -142,6 +147,7 @@ public final class DeskStore implements AutoCloseable {
                             for (int i = 2; i < v.length; i++) {
                                 p.setString(k++, v[i].isEmpty() ? null : v[i]);
                             }
+                            p.setString(k++, TicketAttributes.toJson(t.attributes()));
                         }
                         p.executeUpdate();
                     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slacast.core.csv.NativeFormat;
+import org.slacast.core.csv.TicketAttributes;
 import org.slacast.core.ticket.Ticket;
 import org.slacast.core.ticket.TicketEvent;
 
@@ -63,6 +64,8 @@ final class DuckDbAppends {
                 for (int i = 2; i < v.length; i++) {
                     text(a, v[i]);
                 }
+                String json = TicketAttributes.toJson(t.attributes());
+                text(a, json == null ? "" : json);
                 a.endRow();
             }
         }
@@ -80,8 +83,9 @@ final class DuckDbAppends {
     /** Rows from staging into the table, each with the next sequence number, in staging order. */
     private static int move(Connection c, String table, String conflict) throws SQLException {
         try (Statement s = c.createStatement()) {
-            int n = s.executeUpdate("INSERT INTO " + table + " SELECT *, nextval('desk_seq') FROM " + table
-                    + "_in" + conflict);
+            // By name: a migrated table has its later columns after seq.
+            int n = s.executeUpdate("INSERT INTO " + table + " BY NAME SELECT *, nextval('desk_seq') AS seq FROM "
+                    + table + "_in" + conflict);
             s.execute("DELETE FROM " + table + "_in");
             return n;
         }

@@ -43,6 +43,11 @@ final class SpillCodec {
         text(out, t.requester(), true);
         text(out, t.subject(), false);
         text(out, t.body(), false);
+        out.putInt(t.attributes().size());
+        for (Map.Entry<String, String> a : t.attributes().entrySet()) {
+            text(out, a.getKey(), true);
+            text(out, a.getValue(), true);
+        }
     }
 
     Ticket ticket(ByteBuffer in) {
@@ -52,9 +57,18 @@ final class SpillCodec {
         int impact = in.get();
         int urgency = in.get();
         Tier tier = Tier.values()[in.get()];
-        return new Ticket(id, created, priority, impact < 0 ? null : Impact.values()[impact],
+        Ticket t = new Ticket(id, created, priority, impact < 0 ? null : Impact.values()[impact],
                 urgency < 0 ? null : Urgency.values()[urgency], tier, text(in), text(in), text(in), text(in),
                 text(in), text(in), text(in), text(in), text(in), text(in));
+        int n = in.getInt();
+        if (n == 0) {
+            return t;
+        }
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            attributes.put(text(in), text(in));
+        }
+        return t.withAttributes(attributes);
     }
 
     void write(TicketEvent e, SpillFile out) throws IOException {

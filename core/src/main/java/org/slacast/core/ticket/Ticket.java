@@ -2,7 +2,9 @@ package org.slacast.core.ticket;
 
 import org.slacast.core.BadInputException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A ticket's attributes as known when it was opened. Everything but the id, creation time and priority
@@ -24,12 +26,15 @@ import java.util.Objects;
  * @param requester the person who raised it, or null
  * @param subject   one-line summary, or null
  * @param body      the description as first written, or null
+ * @param attributes open attributes by {@link OpenAttribute} key ({@code cat.ci_type}, {@code num.related}), as
+ *                  read: a number in plain decimal form; an absent key is a missing value
  */
 public record Ticket(String id, Instant createdAt, Priority priority, Impact impact, Urgency urgency, Tier tier,
                      String team, String category, String system, String channel, String customer, String contract,
-                     String region, String requester, String subject, String body) {
+                     String region, String requester, String subject, String body,
+                     Map<String, String> attributes) {
 
-    /** Checks the required fields and defaults the tier to L1. */
+    /** Checks the required fields, defaults the tier to L1 and copies the attributes in key order. */
     public Ticket {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -38,6 +43,25 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
             throw new BadInputException("ticket id is blank");
         }
         tier = tier == null ? Tier.L1 : tier;
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
+    }
+
+    /** A ticket without open attributes. */
+    public Ticket(String id, Instant createdAt, Priority priority, Impact impact, Urgency urgency, Tier tier,
+                  String team, String category, String system, String channel, String customer, String contract,
+                  String region, String requester, String subject, String body) {
+        this(id, createdAt, priority, impact, urgency, tier, team, category, system, channel, customer, contract,
+                region, requester, subject, body, Map.of());
+    }
+
+    /**
+     * @param attributes open attributes by key
+     * @return this ticket with them instead
+     */
+    public Ticket withAttributes(Map<String, String> attributes) {
+        return new Ticket(id, createdAt, priority, impact, urgency, tier, team, category, system, channel, customer,
+                contract, region, requester, subject, body, attributes);
     }
 
     /**
@@ -56,7 +80,8 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
     /**
      * The value of a selectable attribute, as used by policy matching and features.
      *
-     * @param attribute one of customer, contract, category, system, channel, region, team
+     * @param attribute one of customer, contract, category, system, channel, region, team, or an open
+     *                  attribute's key
      * @return its value or null
      */
     public String attribute(String attribute) {
@@ -69,7 +94,14 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
             case "region" -> region;
             case "team" -> team;
             case "priority" -> priority.label();
-            default -> throw new BadInputException("unknown ticket attribute '" + attribute + "'");
+            default -> attributeOrFail(attribute);
         };
+    }
+
+    private String attributeOrFail(String key) {
+        if (OpenAttribute.ofKey(key) != null) {
+            return attributes.get(key);
+        }
+        throw new BadInputException("unknown ticket attribute '" + key + "'");
     }
 }

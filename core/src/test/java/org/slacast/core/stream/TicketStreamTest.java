@@ -25,14 +25,14 @@ class TicketStreamTest {
     Path dir;
 
     private static final String TICKETS = """
-            ticket_id,created_at,priority,team,subject,body
+            ticket_id,created_at,priority,team,subject,body,cat.ci,num.n
             A,2026-03-02T09:00:00Z,high,Équipe Zürich,"a subject, with a comma","two
-            lines"
-            B,yesterday,high,,,
-            C,2026-03-02T09:30:00.250Z,low,,,
-            A,2026-03-02T10:00:00Z,low,,,
-            D,2026-03-02T10:00:00+01:00,medium,,,
-            E,2026-03-02T11:00:00Z,planning,,,
+            lines",srv-1,2.5
+            B,yesterday,high,,,,,
+            C,2026-03-02T09:30:00.250Z,low,,,,srv-1,
+            A,2026-03-02T10:00:00Z,low,,,,,
+            D,2026-03-02T10:00:00+01:00,medium,,,,,7
+            E,2026-03-02T11:00:00Z,planning,,,,,
             """;
     private static final String EVENTS = """
             ticket_id,at,type,status,priority,tier,team,agent

@@ -26,11 +26,22 @@ import org.slacast.datasets.importer.export.ExportFormat;
  * @param breachedWhen values of the outcome column that mean breached
  * @param format      how the file is written: delimiter, decimal separator, encoding, sheet
  * @param changes     event logs: native field whose change between consecutive rows of a case is an event
+ * @param attributes  open attributes: each with its source column, in mapping order
  */
 public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<String> missing, Map<String, String> fields,
                             Map<String, List<DateTimeFormatter>> formats, Map<String, Map<String, String>> values,
                             Map<String, String> activities, String outcome, Set<String> breachedWhen,
-                            ExportFormat format, Map<String, EventType> changes) {
+                            ExportFormat format, Map<String, EventType> changes,
+                            List<AttributeColumn> attributes) {
+    /**
+     * An open attribute and the source column it is read from.
+     *
+     * @param attribute the attribute: name, type and moment
+     * @param column    the source column
+     */
+    public record AttributeColumn(org.slacast.core.ticket.OpenAttribute attribute, String column) {
+    }
+
     /** Native fields a mapping may fill. */
     public static final List<String> FIELDS = List.of("ticket_id", "created_at", "at", "activity", "agent",
             "first_response_at", "resolved_at", "closed_at", "priority", "impact", "urgency", "tier", "team",
@@ -70,6 +81,12 @@ public record ImportMapping(String source, boolean eventLog, ZoneId zone, Set<St
                         + columns + hint);
             }
         });
+        for (AttributeColumn a : attributes) {
+            if (!columns.contains(a.column())) {
+                throw err(source, "attributes." + a.attribute().name() + ".column", "column '" + a.column()
+                        + "' is not in " + file + "; its columns are " + columns + hint);
+            }
+        }
         if (outcome != null && !columns.contains(outcome)) {
             throw err(source, "outcome.column", "column '" + outcome + "' is not in " + file + "; its columns are "
                     + columns + hint);

@@ -46,9 +46,38 @@ public final class Importer {
      * @param outcomes given outcomes written
      * @param empty    rows of nothing but separators (or blank cells), skipped
      * @param readAs   how the file was read, e.g. {@code ';'-separated (detected), UTF-8}
+     * @param changes  event logs: per open attribute known at open, how often its value at close differs
      */
     public record Summary(long rows, long tickets, long events, List<Reject> rejects, long outcomes, long empty,
-                          String readAs) {
+                          String readAs, List<AttributeChange> changes) {
+    }
+
+    /**
+     * How often an attribute's value in a case's last row differs from its first: the value a one-row-per-ticket
+     * export of the same system would hold is the last one, known only at the end.
+     *
+     * @param key     the attribute's key
+     * @param cases   cases with a value in their last row
+     * @param changed those whose first row's value differs (or is empty)
+     */
+    public record AttributeChange(String key, long cases, long changed) {
+        /** A share of changed cases from which the import warns. */
+        public static final double WARN_SHARE = 0.10;
+
+        /** @return the share of cases whose value changed */
+        public double share() {
+            return cases == 0 ? 0 : changed / (double) cases;
+        }
+
+        /** @return a warning when many cases change, else null */
+        public String warning() {
+            if (share() < WARN_SHARE) {
+                return null;
+            }
+            return String.format("%s changes between a case's first and last row in %,d of %,d cases (%.0f%%); "
+                    + "slacast takes the first row's value, known at open. An export that holds one row per ticket "
+                    + "would give the last one: there, mark it known_at: end", key, changed, cases, 100 * share());
+        }
     }
 
     /**
@@ -99,7 +128,29 @@ public final class Importer {
         }
         long[] written = write(input, out, values, cases, rejects);
         CsvFiles.writeRejects(out.resolve("rejects.csv"), rejects);
-        return new Summary(counts[0], written[0], written[1], rejects, written[2], counts[1], export.describe());
+        return new Summary(counts[0], written[0], written[1], rejects, written[2], counts[1], export.describe(),
+                mapping.eventLog() ? changes(cases) : List.of());
+    }
+
+    private List<AttributeChange> changes(Map<String, List<SourceRow>> cases) {
+        List<AttributeChange> out = new ArrayList<>();
+        for (ImportMapping.AttributeColumn a : mapping.attributes()) {
+            if (a.attribute().knownAtEnd()) {
+                continue;
+            }
+            String key = a.attribute().key();
+            long n = 0;
+            long changed = 0;
+            for (List<SourceRow> rows : cases.values()) {
+                String last = rows.getLast().attributes().get(key);
+                if (last != null) {
+                    n++;
+                    changed += last.equals(rows.getFirst().attributes().get(key)) ? 0 : 1;
+                }
+            }
+            out.add(new AttributeChange(key, n, changed));
+        }
+        return out;
     }
 
     /** @return tickets, events and outcomes written */
@@ -107,7 +158,8 @@ public final class Importer {
                          List<Reject> rejects) {
         long[] n = {0, 0, 0};
         CaseEvents caseEvents = new CaseEvents(mapping, values, anonymiser);
-        try (NativeFormat.Writer w = new NativeFormat.Writer(out);
+        List<String> columns = mapping.attributes().stream().map(a -> a.attribute().key()).toList();
+        try (NativeFormat.Writer w = new NativeFormat.Writer(out, columns);
              Writer ow = mapping.outcome() == null ? Writer.nullWriter() : Files.newBufferedWriter(out.resolve("outcomes.csv"))) {
             if (mapping.outcome() != null) {
                 ow.write("ticket_id,breached\n");
@@ -165,7 +217,8 @@ public final class Importer {
         }
         String activity = mapping.eventLog() ? values.value(row, "activity") : null;
         String outcome = mapping.outcome() == null ? null : values.raw(row, mapping.outcome());
-        return new SourceRow(row.line(), ticketId, at, activity, row, times, tracked(values, row, activity), outcome);
+        return new SourceRow(row.line(), ticketId, at, activity, row, times, tracked(values, row, activity), outcome,
+                values.attributes(row));
     }
 
     /** Event logs: the values whose changes make events, read now so that a bad one rejects its row. */
@@ -218,6 +271,6 @@ public final class Importer {
         return new Ticket(first.ticketId(), createdAt, priority, impact, urgency, values.level(r, "tier", Tier::parse),
                 values.value(r, "team"), values.value(r, "category"), values.value(r, "system"),
                 values.value(r, "channel"), customer, values.value(r, "contract"), values.value(r, "region"),
-                requester, subject, body);
+                requester, subject, body, first.attributes());
     }
 }

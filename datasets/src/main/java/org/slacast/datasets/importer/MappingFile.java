@@ -24,7 +24,7 @@ import org.slacast.datasets.importer.export.ExportFormat;
 /** Reads an import mapping's YAML, checking each key as it goes; {@link MappingRules} checks them together. */
 final class MappingFile {
     private static final Set<String> TOP = Set.of("shape", "zone", "missing", "fields", "formats", "values",
-            "activities", "outcome", "delimiter", "decimal", "encoding", "sheet", "changes");
+            "activities", "outcome", "delimiter", "decimal", "encoding", "sheet", "changes", "attributes");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String src;
@@ -76,7 +76,7 @@ final class MappingFile {
             breached.add(outcome[i]);
         }
         ImportMapping mapping = new ImportMapping(src, shape.equals("event_log"), zone, missing, fields(), formats(),
-                values(), activities(), outcome[0], breached, format(), changes());
+                values(), activities(), outcome[0], breached, format(), changes(), attributes());
         MappingRules.check(mapping);
         return mapping;
     }
@@ -226,6 +226,59 @@ final class MappingFile {
             changes.put(e.getKey(), made);
         });
         return changes;
+    }
+
+    private List<ImportMapping.AttributeColumn> attributes() {
+        List<ImportMapping.AttributeColumn> out = new ArrayList<>();
+        JsonNode a = root.get("attributes");
+        if (a == null) {
+            return out;
+        }
+        if (!a.isObject()) {
+            throw err(src, "attributes", "expected a mapping of attribute name to {column, type, known_at}, e.g. "
+                    + "{ci_type: {column: \"CI Type\", type: category}}");
+        }
+        if (a.size() > org.slacast.core.csv.TicketAttributes.MAX) {
+            throw err(src, "attributes", a.size() + " attributes; at most " + org.slacast.core.csv.TicketAttributes.MAX);
+        }
+        a.properties().forEach(e -> out.add(attribute(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    private ImportMapping.AttributeColumn attribute(String name, JsonNode spec) {
+        String key = "attributes." + name;
+        if (!spec.isObject()) {
+            throw err(src, key, "expected {column: SOURCE COLUMN, type: category or number, known_at: open or end}");
+        }
+        spec.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("column", "type", "known_at").contains(k)) {
+                throw err(src, key + "." + k, "unknown key; use column, type and known_at");
+            }
+        });
+        String column = text(spec, "column", null);
+        if (column == null || column.isEmpty()) {
+            throw err(src, key + ".column", "is required: the source column");
+        }
+        String type = text(spec, "type", "");
+        if (!type.equals("category") && !type.equals("number")) {
+            throw err(src, key + ".type", type.isEmpty() ? "is required: category or number"
+                    : "'" + type + "' is not a type; use category or number");
+        }
+        String knownAt = text(spec, "known_at", "open");
+        if (!knownAt.equals("open") && !knownAt.equals("end")) {
+            throw err(src, key + ".known_at", "'" + knownAt + "' is not a moment; use open (known when the ticket is "
+                    + "opened, the default) or end (only known when it ends: kept out of the features)");
+        }
+        if (ImportMapping.FIELDS.contains(name)) {
+            throw err(src, key, "'" + name + "' is a native field; map it under fields, or give the attribute "
+                    + "another name");
+        }
+        try {
+            return new ImportMapping.AttributeColumn(new org.slacast.core.ticket.OpenAttribute(name,
+                    type.equals("number"), knownAt.equals("end")), column);
+        } catch (org.slacast.core.BadInputException e) {
+            throw err(src, key, e.getMessage());
+        }
     }
 
     private static String text(JsonNode node, String key, String dflt) {

@@ -18,6 +18,8 @@ import org.slacast.core.csv.RowException;
  * @param typedTimes true when the source hands typed timestamps on as ISO-8601 text (Excel, Parquet)
  */
 record RowValues(ImportMapping mapping, boolean typedTimes) {
+    /** The longest category value: a category names a thing, and each distinct one costs the vocabulary. */
+    static final int MAX_CATEGORY_CHARS = 500;
 
     /** @return true when every cell of the row is blank: a row of nothing but separators */
     static boolean empty(CsvRow row) {
@@ -76,6 +78,34 @@ record RowValues(ImportMapping mapping, boolean typedTimes) {
             throw new RowException(mapping.fields().get(field), "'" + v + "' is not a number with decimal '"
                     + mapping.format().decimal() + "'; check decimal in " + mapping.source());
         }
+    }
+
+    /** @return the open attributes' values of the row by key, numbers in the mapping's decimal separator */
+    Map<String, String> attributes(CsvRow row) {
+        if (mapping.attributes().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (ImportMapping.AttributeColumn a : mapping.attributes()) {
+            String v = raw(row, a.column());
+            if (v == null) {
+                continue;
+            }
+            if (a.attribute().number()) {
+                try {
+                    v = a.attribute().read(mapping.format().number(v).toPlainString());
+                } catch (NumberFormatException | org.slacast.core.BadInputException e) {
+                    throw new RowException(a.column(), "'" + v + "' is not a number with decimal '"
+                            + mapping.format().decimal() + "' (attributes." + a.attribute().name() + " in "
+                            + mapping.source() + " says number)");
+                }
+            } else if (v.length() > MAX_CATEGORY_CHARS) {
+                throw new RowException(a.column(), "is " + v.length() + " characters long; a category holds at most "
+                        + MAX_CATEGORY_CHARS + " (map long text to subject or body)");
+            }
+            out.put(a.attribute().key(), v);
+        }
+        return out;
     }
 
     Instant time(CsvRow row, String field, boolean required) {

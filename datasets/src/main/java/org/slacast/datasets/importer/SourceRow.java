@@ -18,9 +18,10 @@ import org.slacast.core.csv.CsvRow;
  * @param tracked  event logs: the values of the fields under {@code changes} (and of priority or tier when the
  *                 activity is a change of them), read and checked
  * @param outcome  the given outcome's raw value, or null
+ * @param attributes the open attributes' values, read and checked, by key; an empty cell is absent
  */
 record SourceRow(long line, String ticketId, Instant at, String activity, CsvRow row, Map<String, Instant> times,
-                 Map<String, Object> tracked, String outcome) {
+                 Map<String, Object> tracked, String outcome, Map<String, String> attributes) {
 
     /** Keeps the order in which fields were read. */
     SourceRow {

@@ -45,7 +45,7 @@ final class OutOfFold {
             perFold.add(all.stream().map(e -> TargetEncoding.fit(e.attribute(), others, t -> labels.get(t.id())))
                     .toList());
         }
-        int[] columns = all.stream().mapToInt(e -> schema.names().indexOf(e.attribute() + "_breach_rate")).toArray();
+        int[] columns = all.stream().mapToInt(e -> schema.names().indexOf(FeatureSchema.stem(e.attribute()) + "_breach_rate")).toArray();
         for (Example e : train) {
             Ticket t = byId.get(e.ticketId());
             if (t == null) {

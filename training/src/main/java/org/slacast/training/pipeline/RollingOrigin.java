@@ -78,7 +78,7 @@ public record RollingOrigin(List<Fold> folds, List<Summary> summary) {
                     (1 - testShare) * trainShare, (1 - testShare) * (1 - trainShare), options.kinds(),
                     options.parameters(), options.seed(), options.maxTrainExamples(), options.textBuckets(),
                     options.cost(), options.capacity(), options.leakSample(), options.chooseAt(),
-                    options.targetEncoding());
+                    options.encodings());
             TicketData d = in.data();
             TicketData part = new TicketData(sorted.subList(0, end), d.events(), List.of(), 0);
             TrainingPipeline.Result r;

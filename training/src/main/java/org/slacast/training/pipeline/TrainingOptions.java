@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slacast.core.cost.Capacity;
 import org.slacast.core.cost.CostModel;
 import org.slacast.core.feature.Checkpoints;
+import org.slacast.core.feature.FeatureSchema;
 import org.slacast.core.policy.Metric;
 import org.slacast.models.ModelKind;
 import org.slacast.models.ModelParameters;
@@ -27,13 +28,15 @@ import org.slacast.models.ModelParameters;
  * @param leakSample       tickets whose examples are checked for leaks
  * @param chooseAt         the checkpoints on which models are compared (the champion is the best on validation
  *                         there, and the promotion gate compares there)
- * @param targetEncoding   whether categorical attributes also enter as their training breach rates
- *                         ({@link org.slacast.core.feature.TargetEncoding}, out of fold for training examples)
+ * @param encodings        how categorical attributes enter beyond their vocabularies: as their training breach
+ *                         rates ({@link org.slacast.core.feature.TargetEncoding}, out of fold for training
+ *                         examples) and as their shares ({@link org.slacast.core.feature.FrequencyEncoding})
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
                               int maxTrainExamples, int textBuckets, CostModel cost, Capacity capacity,
-                              int leakSample, CheckpointChoice chooseAt, boolean targetEncoding) {
+                              int leakSample, CheckpointChoice chooseAt,
+                              FeatureSchema.Encodings encodings) {
 
     /** Checks that each kind's parameters are that kind's. */
     public TrainingOptions {
@@ -51,7 +54,8 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
      */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
-                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(), true);
+                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(),
+                new FeatureSchema.Encodings(true, false));
     }
 
     /**

@@ -106,9 +106,8 @@ public final class TrainingPipeline {
         Map<String, Integer> trainLabels = new java.util.HashMap<>();
         labelled.stream().filter(o -> split.part(o.ticket().createdAt()) == TimeSplit.Part.TRAIN)
                 .forEach(o -> trainLabels.put(o.ticket().id(), o.label()));
-        FeatureSchema schema = options.targetEncoding()
-                ? FeatureSchema.fit(trainTickets, trainLabels, options.target(), options.textBuckets())
-                : FeatureSchema.fit(trainTickets, options.target(), options.textBuckets());
+        FeatureSchema schema = FeatureSchema.fit(trainTickets, trainLabels, options.target(), options.textBuckets(),
+                options.encodings());
         FeatureExtractor extractor = new FeatureExtractor(schema, policies);
         ExampleBuilder builder = new ExampleBuilder(extractor, policies, options.checkpoints());
         ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);

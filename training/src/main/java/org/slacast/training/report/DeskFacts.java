@@ -27,10 +27,17 @@ import org.slacast.training.data.TicketOutcome;
  * @param p95            95th percentile
  * @param tickets        tickets with a known outcome
  * @param breachRate     their breach rate
+ * @param attributes     the open attributes, each with the signs of a value known only at the end
  */
 public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integer, Map<Integer, Rate>> byHourWeekday,
                         Map<String, Long> systems, Map<String, Double> mttrByTeam, Map<String, Double> mttrBySystem,
-                        double p50, double p90, double p95, long tickets, double breachRate) {
+                        double p50, double p90, double p95, long tickets, double breachRate,
+                        List<AttributeAudit> attributes) {
+
+    /** Copies the audits; a report from before open attributes has none. */
+    public DeskFacts {
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+    }
 
     /**
      * A breach rate with its count.
@@ -95,7 +102,7 @@ public record DeskFacts(Map<String, Map<String, Rate>> byPriorityTier, Map<Integ
                 .forEach(e -> systems.put(e.getKey(), e.getValue()));
         minutes.sort(null);
         return new DeskFacts(pt, hw, systems, means(team), means(system), pct(minutes, 0.5), pct(minutes, 0.9),
-                pct(minutes, 0.95), n, n == 0 ? 0 : breached / (double) n);
+                pct(minutes, 0.95), n, n == 0 ? 0 : breached / (double) n, AttributeAudit.of(data, outcomes));
     }
 
     private static void add(Map<String, double[]> m, String key, double v) {

@@ -38,6 +38,10 @@ final class HtmlReport {
         if (!r.labels().agreement().isEmpty()) {
             b.append(table(MomentTables.agreement(r)));
         }
+        if (!r.facts().attributes().isEmpty()) {
+            b.append("<h2>Open attributes</h2><p>").append(esc(AttributeAudit.text(r.facts().attributes())))
+                    .append("</p>").append(table(AttributeAudit.rows(r.facts().attributes())));
+        }
         b.append("<h2>Every model at every checkpoint</h2><p>").append(esc(MomentTables.choiceText(r))).append("</p>")
                 .append(table(MomentTables.moments(r)));
         List<Evaluation> all = new ArrayList<>();

@@ -113,6 +113,10 @@ public final class ReportFiles {
         if (!r.labels().agreement().isEmpty()) {
             b.append(mdTable(MomentTables.agreement(r)));
         }
+        if (!r.facts().attributes().isEmpty()) {
+            b.append("\n## Open attributes\n\n").append(AttributeAudit.text(r.facts().attributes())).append("\n\n")
+                    .append(mdTable(AttributeAudit.rows(r.facts().attributes())));
+        }
         b.append("\n## Every model at every checkpoint\n\n").append(MomentTables.choiceText(r)).append("\n\n")
                 .append(mdTable(MomentTables.moments(r)));
         if (!r.models().isEmpty()) {
