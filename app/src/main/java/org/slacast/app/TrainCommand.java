@@ -103,7 +103,7 @@ public final class TrainCommand extends ModelCommand {
     private Integer cv;
 
     @Option(names = "--no-target-encoding", description = {"Leave out the categorical attributes' training breach "
-        + "rates (target encoding, out of fold for training examples); their vocabulary codes stay."})
+        + "rates (target encoding; each training ticket gets the rate of the tickets created before it); their vocabulary codes stay."})
     private boolean noTargetEncoding;
 
     @Option(names = "--frequency-encoding", description = {"Also give each categorical attribute as its share of "

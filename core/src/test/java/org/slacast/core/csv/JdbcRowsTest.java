@@ -49,7 +49,8 @@ class JdbcRowsTest {
             try {
                 s.execute("CREATE TABLE " + schema + ".tickets (ticket_id text, created_at timestamptz, priority text,"
                         + " impact text, urgency text, tier text, team text, category text, system text, channel text,"
-                        + " customer text, contract text, region text, requester text, subject text)");
+                        + " customer text, contract text, region text, requester text, subject text, \"cat.ci_type\" text,"
+                        + " \"num.related_changes\" numeric)");
                 s.execute("CREATE TABLE " + schema + ".events (ticket_id text, \"at\" timestamptz, type text,"
                         + " status text, priority text, tier text, team text, agent text)");
                 copy(c, schema + ".tickets", EXAMPLES.resolve("tickets.csv"));

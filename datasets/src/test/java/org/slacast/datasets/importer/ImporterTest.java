@@ -54,14 +54,14 @@ class ImporterTest {
     void anEventLogBecomesOneTicketPerCaseWithPausesResumedByTheNextActivity() throws IOException {
         Path log = dir.resolve("log.csv");
         Files.writeString(log, """
-                Case ID,Activity,Resource,Complete Timestamp,Variant,Variant,seriousness_2,customer,product,workgroup,service_level,service_type,support_section
-                Case 2,Assign seriousness,R1,2012/10/10 09:00:00.000,V,V,Value 2,C1,P1,W1,L1,T1,S1
-                Case 1,Take in charge ticket,R2,2012/10/09 15:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1
-                Case 1,Assign seriousness,R1,2012/10/09 14:50:17.000,V,V,Value 1,C2,P2,W1,L1,T1,S1
-                Case 1,Wait,R2,2012/10/09 16:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1
-                Case 1,Take in charge ticket,R2,2012/10/11 09:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1
-                Case 1,Resolve ticket,R2,2012/10/11 10:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1
-                Case 2,Resolve ticket,R1,13/10/2012,V,V,Value 2,C1,P1,W1,L1,T1,S1
+                Case ID,Activity,Resource,Complete Timestamp,Variant,Variant,seriousness_2,customer,product,workgroup,service_level,service_type,support_section,Variant index,seriousness,responsible_section
+                Case 2,Assign seriousness,R1,2012/10/10 09:00:00.000,V,V,Value 2,C1,P1,W1,L1,T1,S1,7,Value 1,Value 2
+                Case 1,Take in charge ticket,R2,2012/10/09 15:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1,12,Value 1,Value 3
+                Case 1,Assign seriousness,R1,2012/10/09 14:50:17.000,V,V,Value 1,C2,P2,W1,L1,T1,S1,12,Value 1,Value 3
+                Case 1,Wait,R2,2012/10/09 16:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1,12,Value 1,Value 3
+                Case 1,Take in charge ticket,R2,2012/10/11 09:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1,12,Value 1,Value 3
+                Case 1,Resolve ticket,R2,2012/10/11 10:00:00.000,V,V,Value 1,C2,P2,W1,L1,T1,S1,12,Value 1,Value 3
+                Case 2,Resolve ticket,R1,13/10/2012,V,V,Value 2,C1,P1,W1,L1,T1,S1,7,Value 1,Value 2
                 """);
         Path out = dir.resolve("out");
         Importer.Summary s = new Importer(ImportMapping.load(Path.of("mappings/helpdesk-4tu.yaml")), null).run(log, out);
@@ -73,6 +73,8 @@ class ImporterTest {
         TicketData d = TicketData.load(out);
         assertThat(d.tickets().getFirst().id()).isEqualTo("Case 2");
         assertThat(d.tickets().get(1).createdAt()).hasToString("2012-10-09T12:50:17Z");
+        assertThat(d.tickets().get(1).attributes()).isEqualTo(java.util.Map.of("cat.responsible_section", "Value 3",
+                "cat.seriousness", "Value 1", "end.num.variant", "12"));
         assertThat(d.eventsOf("Case 1")).extracting(e -> e.type() + ":" + e.status()).containsExactly(
                 "CREATED:null", "FIRST_RESPONSE:null", "STATUS_CHANGE:pending_customer", "STATUS_CHANGE:in_progress",
                 "FIRST_RESPONSE:null", "RESOLVED:null");

@@ -29,7 +29,7 @@ import org.slacast.models.ModelParameters;
  * @param chooseAt         the checkpoints on which models are compared (the champion is the best on validation
  *                         there, and the promotion gate compares there)
  * @param encodings        how categorical attributes enter beyond their vocabularies: as their training breach
- *                         rates ({@link org.slacast.core.feature.TargetEncoding}, out of fold for training
+ *                         rates ({@link org.slacast.core.feature.TargetEncoding}, in creation order for training
  *                         examples) and as their shares ({@link org.slacast.core.feature.FrequencyEncoding})
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,

@@ -113,7 +113,7 @@ public final class TrainingPipeline {
         ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);
         Slices slices = Slices.of(set.labelled(), split);
         List<Example> train = slices.train();
-        OutOfFold.apply(schema, trainTickets, trainLabels, train, options.seed());
+        OrderedEncoding.apply(schema, trainTickets, trainLabels, train);
         if (slices.valid().isEmpty() || slices.test().isEmpty() || train.stream().mapToInt(Example::label).sum() == 0) {
             throw new BadInputException("the data has too few tickets, or no breaches among the training "
                     + "tickets; give more data (slacast generate --tickets 10000 makes enough)");

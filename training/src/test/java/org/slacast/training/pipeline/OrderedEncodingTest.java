@@ -17,9 +17,9 @@ import org.slacast.core.ticket.Ticket;
 import org.slacast.training.data.Example;
 
 /** A training example's encoding never counts its own ticket's outcome. */
-class OutOfFoldTest {
+class OrderedEncodingTest {
     @Test
-    void eachFoldIsEncodedFromTheOthers() {
+    void eachTicketIsEncodedFromTheTicketsCreatedBeforeIt() {
         List<Ticket> tickets = new ArrayList<>();
         Map<String, Integer> labels = new HashMap<>();
         for (int i = 0; i < 200; i++) {
@@ -29,6 +29,7 @@ class OutOfFoldTest {
             tickets.add(t);
             labels.put(t.id(), i % 4 == 0 ? 1 : 0);
         }
+        java.util.Collections.shuffle(tickets, new java.util.Random(7)); // the order given does not matter
         FeatureSchema schema = FeatureSchema.fit(tickets, labels, Metric.RESOLUTION, 0);
         int col = schema.names().indexOf("system_breach_rate");
         List<Example> train = new ArrayList<>();
@@ -36,17 +37,16 @@ class OutOfFoldTest {
             train.add(new Example(t.id(), t.createdAt(), t.createdAt(), 0, labels.get(t.id()),
                     new double[schema.size()], t.priority(), 1, null, "Core", null, 0, 1, null, null, null, 0));
         }
-        OutOfFold.apply(schema, tickets, labels, train, 42);
+        OrderedEncoding.apply(schema, tickets, labels, train);
         for (Example e : train) {
-            int fold = OutOfFold.fold(e.ticketId(), 42);
-            List<Ticket> others = tickets.stream().filter(t -> OutOfFold.fold(t.id(), 42) != fold).toList();
-            double expected = TargetEncoding.fit("system", others, t -> labels.get(t.id())).rate("Core");
-            assertThat(e.x()[col]).isCloseTo(expected, within(1e-12));
+            List<Ticket> before = tickets.stream().filter(t -> t.createdAt().isBefore(e.createdAt())).toList();
+            double expected = TargetEncoding.fit("system", before, t -> labels.get(t.id())).rate("Core");
+            assertThat(e.x()[col]).as(e.ticketId()).isCloseTo(expected, within(1e-12));
         }
-        // Folds differ, so the rates do too, while the schema keeps the rate of every training ticket.
-        assertThat(train.stream().mapToDouble(e -> e.x()[col]).distinct().count()).isGreaterThan(1);
-        assertThat(schema.encodings().get(schema.encodings().indexOf(schema.encodings().stream()
-                .filter(x -> x.attribute().equals("system")).findFirst().orElseThrow())).rate("Core"))
-                .isCloseTo((50 + 20 * 0.25) / 220, within(1e-12));
+        // T0..T4 have fewer than five earlier tickets: the prior of those before them (0 for T0).
+        assertThat(train.stream().filter(e -> e.ticketId().equals("T0")).findFirst().orElseThrow().x()[col]).isZero();
+        // The schema keeps the rate of every training ticket, for validation, test and serving.
+        assertThat(schema.encodings().stream().filter(x -> x.attribute().equals("system")).findFirst().orElseThrow()
+                .rate("Core")).isCloseTo((50 + 20 * 0.25) / 220, within(1e-12));
     }
 }
