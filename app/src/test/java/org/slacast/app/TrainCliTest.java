@@ -219,7 +219,7 @@ class TrainCliTest {
         CliRun model = CliRun.of("train", "--data", data.toString(), "--param", "svm.c=1");
         assertThat(model.err()).startsWith("slacast: --param svm.c=1: unknown model 'svm'; use one of");
         CliRun k = CliRun.of("train", "--data", data.toString(), "--models", "svm");
-        assertThat(k.err()).startsWith("slacast: unknown model 'svm'; use one of [random-forest, logistic, gradient-boosting]");
+        assertThat(k.err()).startsWith("slacast: unknown model 'svm'; use one of [random-forest, logistic, gradient-boosting, lightgbm]");
         CliRun none = CliRun.of("score", "--data", data.toString(), "--registry", tmp.resolve("empty").toString());
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("has no champion; train a model or promote one");

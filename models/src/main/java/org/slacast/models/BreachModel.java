@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * A fitted model of breach probability. Scores are uncalibrated; a {@link Calibrator} maps them to probabilities.
  * Implementations are safe for concurrent scoring.
  */
-public sealed interface BreachModel permits TreeEnsemble, LogisticModel {
+public sealed interface BreachModel permits TreeEnsemble, LogisticModel, LightGbmModel {
 
     /** @return what kind of model this is */
     ModelKind kind();

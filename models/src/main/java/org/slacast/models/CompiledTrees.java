@@ -11,7 +11,7 @@ import smile.model.cart.OrdinalNode;
 import smile.model.cart.RegressionNode;
 
 /**
- * A fitted Smile tree ensemble copied into flat arrays, for scoring and path attributions on a plain
+ * A fitted tree ensemble (Smile's, or LightGBM's as {@link LightGbmText} reads it) copied into flat arrays, for scoring and path attributions on a plain
  * {@code double[]}. Smile walks its trees through a virtual call per node on a {@code Tuple}; with a forest and a
  * boosted model in one process that call site sees three node classes and cannot be inlined, which made tree
  * walking the largest cost of an HTTP score. Here a node is an index. Splits keep Smile's rule exactly
@@ -99,6 +99,23 @@ final class CompiledTrees {
             }
             return r.output();
         });
+    }
+
+    /**
+     * Compiles LightGBM's trees; a leaf's value is its output, and LightGBM's left child is the true one.
+     *
+     * @param trees    the trees as {@link LightGbmText} read them
+     * @param features the number of features
+     * @return the compiled trees, each of weight 1
+     */
+    static CompiledTrees ofLightGbm(List<LightGbmText.Tree> trees, int features) {
+        Builder b = new Builder();
+        for (LightGbmText.Tree t : trees) {
+            b.roots.add(t.feature().length == 0 ? b.leaf(t.leafValue()[0]) : b.add(t, 0));
+        }
+        double[] ones = new double[trees.size()];
+        Arrays.fill(ones, 1);
+        return new CompiledTrees(b, ones, features);
     }
 
     private static CompiledTrees compile(List<Node> trees, double[] weights, int features,
@@ -189,7 +206,35 @@ final class CompiledTrees {
         int size;
         final List<Integer> roots = new ArrayList<>();
 
-        int add(Node node, ToDoubleFunction<Node> leafValue) {
+        int leaf(double output) {
+            int i = next();
+            feature[i] = LEAF;
+            value[i] = output;
+            return i;
+        }
+
+        /** A LightGBM node: internal when {@code node >= 0}, else leaf {@code ~node}. */
+        int add(LightGbmText.Tree t, int node) {
+            if (node < 0) {
+                return leaf(t.leafValue()[~node]);
+            }
+            int i = next();
+            feature[i] = t.feature()[node];
+            threshold[i] = t.threshold()[node];
+            int yes = add(t, t.left()[node]); // always i + 1: depth first
+            int f = add(t, t.right()[node]);
+            no[i] = f;
+            double st = cover(t, t.left()[node]);
+            double sf = cover(t, t.right()[node]);
+            value[i] = st + sf == 0 ? (value[yes] + value[f]) / 2 : (st * value[yes] + sf * value[f]) / (st + sf);
+            return i;
+        }
+
+        private static double cover(LightGbmText.Tree t, int node) {
+            return node < 0 ? t.leafCount()[~node] : t.internalCount()[node];
+        }
+
+        private int next() {
             int i = size++;
             if (i == feature.length) {
                 int n = feature.length * 2;
@@ -198,6 +243,11 @@ final class CompiledTrees {
                 no = Arrays.copyOf(no, n);
                 value = Arrays.copyOf(value, n);
             }
+            return i;
+        }
+
+        int add(Node node, ToDoubleFunction<Node> leafValue) {
+            int i = next();
             if (node instanceof InternalNode split) {
                 if (!(split instanceof OrdinalNode)) {
                     throw new IllegalStateException("a " + split.getClass().getSimpleName() + " split: slacast's "

@@ -159,6 +159,7 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
                 case RANDOM_FOREST -> ForestModel.load(dir, names);
                 case GRADIENT_BOOSTING -> BoostModel.load(dir, names);
                 case LOGISTIC -> LogisticModel.load(dir, names);
+                case LIGHTGBM -> LightGbmModel.load(dir, names);
             };
             return new ModelBundle(m, model);
         } catch (NoSuchFileException e) {

@@ -11,7 +11,13 @@ public enum ModelKind {
     /** Logistic regression fitted by SGD with AdaGrad (Duchi et al., JMLR 2011), Tribuo {@code LinearSGDTrainer}. */
     LOGISTIC("logistic"),
     /** Friedman's gradient tree boosting (Annals of Statistics 29, 2001), Smile {@code GradientTreeBoost}. */
-    GRADIENT_BOOSTING("gradient-boosting");
+    GRADIENT_BOOSTING("gradient-boosting"),
+    /** Ke et al.'s LightGBM (NeurIPS 2017), histogram-based gradient boosting through lightgbm4j; a challenger. */
+    LIGHTGBM("lightgbm");
+
+    /** The kinds {@code train} fits unless {@code --models} says otherwise. */
+    public static final java.util.List<ModelKind> DEFAULTS = java.util.List.of(RANDOM_FOREST, LOGISTIC,
+            GRADIENT_BOOSTING);
 
     private final String label;
 
@@ -50,6 +56,7 @@ public enum ModelKind {
             case ForestParameters p -> ForestModel.fit(data, p, seed);
             case LogisticParameters p -> LogisticModel.fit(data, p, seed);
             case BoostParameters p -> BoostModel.fit(data, validation, p, seed);
+            case LightGbmParameters p -> LightGbmModel.fit(data, validation, p, seed);
         };
     }
 
@@ -69,6 +76,7 @@ public enum ModelKind {
             case "random-forest", "rf", "forest" -> RANDOM_FOREST;
             case "logistic", "lr", "logistic-regression" -> LOGISTIC;
             case "gradient-boosting", "gbt", "gbm", "boosting" -> GRADIENT_BOOSTING;
+            case "lightgbm", "lgbm", "lgb" -> LIGHTGBM;
             default -> throw new BadInputException("unknown model '" + text + "'; use one of "
                     + Arrays.stream(values()).map(ModelKind::label).toList());
         };

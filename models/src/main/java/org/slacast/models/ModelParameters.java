@@ -11,7 +11,8 @@ import org.slacast.core.BadInputException;
  * options. Each record documents its parameters' names (snake_case, as {@code --param KIND.NAME=VALUE} writes
  * them), defaults and ranges; {@link #asMap()} gives them by those names for the bundle manifest.
  */
-public sealed interface ModelParameters permits ForestParameters, BoostParameters, LogisticParameters {
+public sealed interface ModelParameters permits ForestParameters, BoostParameters, LogisticParameters,
+        LightGbmParameters {
 
     /** @return the kind these parameters fit */
     ModelKind kind();
@@ -39,6 +40,7 @@ public sealed interface ModelParameters permits ForestParameters, BoostParameter
             case RANDOM_FOREST -> ForestParameters.DEFAULTS;
             case GRADIENT_BOOSTING -> BoostParameters.DEFAULTS;
             case LOGISTIC -> LogisticParameters.DEFAULTS;
+            case LIGHTGBM -> LightGbmParameters.DEFAULTS;
         };
     }
 
@@ -75,6 +77,7 @@ public sealed interface ModelParameters permits ForestParameters, BoostParameter
             case RANDOM_FOREST -> ForestParameters.of(merged);
             case GRADIENT_BOOSTING -> BoostParameters.of(merged);
             case LOGISTIC -> LogisticParameters.of(merged);
+            case LIGHTGBM -> LightGbmParameters.of(merged);
         };
     }
 

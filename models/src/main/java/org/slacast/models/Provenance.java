@@ -23,12 +23,13 @@ public record Provenance(String source, long tickets, long examples, Instant fro
     /** For a manifest that records none: source "unknown", no counts, dates, hash or libraries. */
     public static final Provenance UNKNOWN = new Provenance("unknown", 0, 0, null, null, null, Map.of());
 
-    /** @return the versions of Java, Smile, Tribuo and slacast on the class path now */
+    /** @return the versions of Java, Smile, Tribuo, lightgbm4j and slacast on the class path now */
     public static Map<String, String> currentLibraries() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("java", Runtime.version().toString());
         m.put("smile", jarVersion(smile.classification.RandomForest.class, "smile-core"));
         m.put("tribuo", org.tribuo.Tribuo.VERSION);
+        m.put("lightgbm4j", jarVersion(io.github.metarank.lightgbm4j.LGBMBooster.class, "lightgbm4j"));
         m.put("slacast", pomVersion("org.slacast", "slacast-models"));
         return m;
     }

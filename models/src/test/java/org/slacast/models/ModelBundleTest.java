@@ -49,6 +49,7 @@ class ModelBundleTest {
             case RANDOM_FOREST -> ForestParameters.DEFAULTS.withTrees(trees);
             case GRADIENT_BOOSTING -> BoostParameters.DEFAULTS.withTrees(trees);
             case LOGISTIC -> LogisticParameters.DEFAULTS.withEpochs(epochs);
+            case LIGHTGBM -> LightGbmParameters.DEFAULTS.withTrees(trees);
         };
     }
 

@@ -131,6 +131,16 @@ class AlertApiTest {
         }
     }
 
+    private static JsonNode queueOnceAllArrived(TestApi api, int open) throws Exception {
+        JsonNode q = QueueApiTest.queueAt(api, "2026-03-02T09:00:00Z", "");
+        for (long until = System.nanoTime() + 10_000_000_000L; q.get("open").asInt() < open
+                && System.nanoTime() < until; ) {
+            Thread.sleep(50);
+            q = QueueApiTest.queueAt(api, "2026-03-02T09:00:00Z", "");
+        }
+        return q;
+    }
+
     @Test
     void replicasOnOneStoreListTheSameQueueAndSendEachAlertOnce(@TempDir Path dir) throws Exception {
         String pg = PredictionLogTest.PG;
@@ -151,8 +161,9 @@ class AlertApiTest {
                         + QueueApiTest.arrival("L-1", "2026-03-02T01:00:00Z"))));
                 DeskApiTest.ok(b.post("/v1/events", DeskApiTest.events(QueueApiTest.arrival("L-2",
                         "2026-03-02T09:00:00Z"))));
-                JsonNode fromA = QueueApiTest.queueAt(a, "2026-03-02T09:00:00Z", "");
-                JsonNode fromB = QueueApiTest.queueAt(b, "2026-03-02T09:00:00Z", "");
+                // Each replica reads the other's writes on its next poll of the store (every 100 ms here).
+                JsonNode fromA = queueOnceAllArrived(a, 3);
+                JsonNode fromB = queueOnceAllArrived(b, 3);
                 assertThat(fromA.get("open").asInt()).isEqualTo(3);
                 assertThat(fromB.get("rows")).isEqualTo(fromA.get("rows"));
                 receiver.awaitTaken(2);

@@ -93,6 +93,7 @@ class ScoringApiTest {
             case RANDOM_FOREST -> ForestParameters.DEFAULTS.withTrees(20);
             case GRADIENT_BOOSTING -> BoostParameters.DEFAULTS.withTrees(20);
             case LOGISTIC -> LogisticParameters.DEFAULTS.withEpochs(2);
+            case LIGHTGBM -> org.slacast.models.LightGbmParameters.DEFAULTS.withTrees(20);
         };
         BreachModel m = kind.fit(new TrainingSet(schema, kinds, x, y), params, seed);
         return new ModelBundle(BundleManifest.builder().id(id).kind(kind.label()).createdAt(Instant.EPOCH)

@@ -53,7 +53,7 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
      *         compared at creation, target encoding on
      */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, List.of(ModelKind.values()),
+        return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, ModelKind.DEFAULTS,
                 Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(),
                 new FeatureSchema.Encodings(true, false));
     }

@@ -212,6 +212,8 @@ public final class TrainingPipeline {
         params.put("train_examples", fitSet.size());
         if (model instanceof org.slacast.models.BoostModel b) {
             params.put("trees_fitted", b.treeCount()); // fewer than trees when it stopped early
+        } else if (model instanceof org.slacast.models.LightGbmModel l) {
+            params.put("trees_fitted", l.treeCount());
         }
         params.put("max_train_examples", options.maxTrainExamples());
         BundleManifest m = common.toBuilder().id(id).kind(kind.label()).createdAt(Instant.now()).parameters(params)
