@@ -114,6 +114,11 @@ public final class TrainCommand extends ModelCommand {
         + "words into N features, 0 to 1024 (default: ${DEFAULT-VALUE}); more buckets mean fewer collisions."})
     private int textBuckets;
 
+    @Option(names = "--body-buckets", paramLabel = "N", defaultValue = "0", description = {"Hash the words of "
+        + "the description as first written (its first 4,000 characters) into N features, 0 to 1024 (default: "
+        + "${DEFAULT-VALUE}, none)."})
+    private int bodyBuckets;
+
     @Option(names = "--no-report", description = "Do not write the report.")
     private boolean noReport;
 
@@ -262,8 +267,11 @@ public final class TrainCommand extends ModelCommand {
         if (textBuckets < 0 || textBuckets > 1024) {
             throw new BadInputException("--text-buckets must be between 0 and 1024, not " + textBuckets);
         }
+        if (bodyBuckets < 0 || bodyBuckets > 1024) {
+            throw new BadInputException("--body-buckets must be between 0 and 1024, not " + bodyBuckets);
+        }
         return new TrainingOptions(Metric.parse(target), cps, d.trainFraction(), d.validFraction(), ks, p, seed,
-                maxTrain, textBuckets, cost, settings.capacity(), d.leakSample(),
+                maxTrain, textBuckets, bodyBuckets, cost, settings.capacity(), d.leakSample(),
                 CheckpointChoice.parse(chooseAt, cps), new FeatureSchema.Encodings(!noTargetEncoding,
                         frequencyEncoding));
     }

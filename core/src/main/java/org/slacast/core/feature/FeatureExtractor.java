@@ -98,6 +98,13 @@ public final class FeatureExtractor {
         return new FeatureVector(v);
     }
 
+    /** Bodies are hashed up to this many characters: the start says what the ticket is, and CPU stays bounded. */
+    public static final int BODY_CHARS = 4_000;
+
+    private static String head(String body) {
+        return body == null || body.length() <= BODY_CHARS ? body : body.substring(0, BODY_CHARS);
+    }
+
     FeatureInput input(Ticket t, List<TicketEvent> events, Instant at, TicketSla sla, DeskState.History history) {
         SlaPolicy policy = sla.policy();
         MetricStatus target = sla.metric(schema.metric()).orElse(null);
@@ -106,6 +113,7 @@ public final class FeatureExtractor {
         List<TicketEvent> known = events.stream().filter(e -> !e.at().isAfter(at))
                 .sorted(org.slacast.core.ticket.EventOrder.ORDER).toList();
         return new FeatureInput(t, events, at, policy, target, history,
-                TextHash.counts(t.subject(), schema.textBuckets()), known);
+                TextHash.counts(t.subject(), schema.textBuckets()), TextHash.counts(head(t.body()), schema.bodyBuckets()),
+                known);
     }
 }

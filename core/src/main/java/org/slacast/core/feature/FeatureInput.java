@@ -17,10 +17,11 @@ import org.slacast.core.ticket.TicketEvent;
  * @param sla     the target metric read at {@code at}, or null when the policy sets no target
  * @param history what the desk knew before {@code at}
  * @param subjectTokens hashed subject token counts, one per text bucket
+ * @param bodyTokens    hashed body token counts, one per body bucket
  * @param known   the events up to {@code at}, in the clock's order ({@link org.slacast.core.ticket.EventOrder}):
  *                what event features should read
  */
 public record FeatureInput(Ticket ticket, List<TicketEvent> events, Instant at, SlaPolicy policy, MetricStatus sla,
                            DeskState.History history, int[] subjectTokens,
-                           List<TicketEvent> known) {
+                           int[] bodyTokens, List<TicketEvent> known) {
 }

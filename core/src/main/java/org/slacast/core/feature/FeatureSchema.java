@@ -25,10 +25,12 @@ import org.slacast.core.ticket.Ticket;
  *                     end), in key order; empty in bundles from before open attributes existed
  * @param frequencies  the categorical attributes' shares of the training tickets ({@link FrequencyEncoding});
  *                     empty unless asked for
+ * @param bodyBuckets  hashed body buckets (the description as first written), 0 for none, as in bundles from
+ *                     before
  */
 public record FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
                             List<String> names, List<TargetEncoding> encodings, List<String> attributes,
-                            List<FrequencyEncoding> frequencies) {
+                            List<FrequencyEncoding> frequencies, int bodyBuckets) {
     /** A categorical value seen fewer times than this in training is "other". */
     public static final int MIN_COUNT = 5;
     /** Vocabularies keep the most frequent values until they cover this share of the training tickets. */
@@ -48,13 +50,13 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
     /** A schema without target encodings. */
     public FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
                          List<String> names) {
-        this(version, target, vocabularies, textBuckets, names, List.of(), List.of(), List.of());
+        this(version, target, vocabularies, textBuckets, names, List.of(), List.of(), List.of(), 0);
     }
 
     /** A schema without open attributes or frequency encodings. */
     public FeatureSchema(String version, String target, List<Vocabulary> vocabularies, int textBuckets,
                          List<String> names, List<TargetEncoding> encodings) {
-        this(version, target, vocabularies, textBuckets, names, encodings, List.of(), List.of());
+        this(version, target, vocabularies, textBuckets, names, encodings, List.of(), List.of(), 0);
     }
 
     /**
@@ -104,9 +106,9 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
         List<FrequencyEncoding> freq = encodings.frequency()
                 ? categorical.stream().map(a -> FrequencyEncoding.fit(a, tickets)).toList() : List.of();
         FeatureSchema draft = new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,
-                List.of(), enc, open, freq);
+                List.of(), enc, open, freq, 0);
         return new FeatureSchema(Features.VERSION, target.label(), vocabularies, textBuckets,
-                Features.of(draft).stream().map(Feature::name).toList(), enc, open, freq);
+                Features.of(draft).stream().map(Feature::name).toList(), enc, open, freq, 0);
     }
 
     /**
@@ -161,7 +163,19 @@ public record FeatureSchema(String version, String target, List<Vocabulary> voca
      * @return this schema with them, the same features
      */
     public FeatureSchema withEncodings(List<TargetEncoding> encoded) {
-        return new FeatureSchema(version, target, vocabularies, textBuckets, names, encoded, attributes, frequencies);
+        return new FeatureSchema(version, target, vocabularies, textBuckets, names, encoded, attributes, frequencies,
+                bodyBuckets);
+    }
+
+    /**
+     * @param buckets hashed body buckets, 0 for none
+     * @return this schema with them, its feature names recomputed
+     */
+    public FeatureSchema withBodyBuckets(int buckets) {
+        FeatureSchema draft = new FeatureSchema(version, target, vocabularies, textBuckets, List.of(), encodings,
+                attributes, frequencies, buckets);
+        return new FeatureSchema(version, target, vocabularies, textBuckets,
+                Features.of(draft).stream().map(Feature::name).toList(), encodings, attributes, frequencies, buckets);
     }
 
     /**

@@ -104,6 +104,10 @@ public final class Features {
             int bucket = b;
             f.add(numeric("subject_hash_" + b, in -> in.subjectTokens()[bucket]));
         }
+        for (int b = 0; b < schema.bodyBuckets(); b++) {
+            int bucket = b;
+            f.add(numeric("body_hash_" + b, in -> in.bodyTokens()[bucket]));
+        }
         return List.copyOf(f);
     }
 

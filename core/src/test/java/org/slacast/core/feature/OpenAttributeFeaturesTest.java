@@ -61,6 +61,25 @@ class OpenAttributeFeaturesTest {
     }
 
     @Test
+    void bodyWordsAreHashedIntoTheirOwnBucketsWhenAskedFor() {
+        Ticket t = ticket(1, Map.of());
+        t = new Ticket(t.id(), t.createdAt(), t.priority(), null, null, null, null, null, null, null, null, null,
+                null, null, "printer", "The printer on floor three jams; printer again " + "x".repeat(5000));
+        FeatureSchema s = FeatureSchema.fit(List.of(t), Metric.RESOLUTION, 2).withBodyBuckets(8);
+        assertThat(s.names()).contains("subject_hash_1", "body_hash_0", "body_hash_7").doesNotContain("body_hash_8");
+        s.checkCompatible();
+        PolicySet policies = PolicyFile.load(Path.of("../docs/examples/policy.yaml"));
+        double[] v = new FeatureExtractor(s, policies).extract(t, List.of(), t.createdAt(),
+                new DeskState().history(t, Instant.EPOCH)).values();
+        int[] expected = TextHash.counts(t.body().substring(0, FeatureExtractor.BODY_CHARS), 8);
+        for (int b = 0; b < 8; b++) {
+            assertThat(v[s.names().indexOf("body_hash_" + b)]).as("bucket %d", b).isEqualTo(expected[b]);
+        }
+        assertThat(java.util.Arrays.stream(expected).sum()).as("the, printer, floor, three, jams, printer, again, "
+                + "and the run of x cut at 4,000 characters").isEqualTo(8);
+    }
+
+    @Test
     void aSchemaWithoutOpenAttributesKeepsTheNamesBundlesWereTrainedWith() {
         FeatureSchema s = FeatureSchema.fit(List.of(ticket(1, Map.of())), Metric.RESOLUTION, 16);
         assertThat(s.attributes()).isEmpty();

@@ -77,6 +77,7 @@ public record RollingOrigin(List<Fold> folds, List<Summary> summary) {
             TrainingOptions fold = new TrainingOptions(options.target(), options.checkpoints(),
                     (1 - testShare) * trainShare, (1 - testShare) * (1 - trainShare), options.kinds(),
                     options.parameters(), options.seed(), options.maxTrainExamples(), options.textBuckets(),
+                    options.bodyBuckets(),
                     options.cost(), options.capacity(), options.leakSample(), options.chooseAt(),
                     options.encodings());
             TicketData d = in.data();

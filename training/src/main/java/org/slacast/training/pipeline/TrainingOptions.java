@@ -23,6 +23,7 @@ import org.slacast.models.ModelParameters;
  * @param maxTrainExamples at most this many training examples are used to fit (a seeded sample), to bound time;
  *                         a kind's {@link ModelParameters#maxExamples()} may lower it
  * @param textBuckets      hashed subject buckets
+ * @param bodyBuckets      hashed body buckets, 0 for none
  * @param cost             the cost model: decisions, savings and the classification threshold
  * @param capacity         at most this many interventions per window, or null for no cap
  * @param leakSample       tickets whose examples are checked for leaks
@@ -34,8 +35,8 @@ import org.slacast.models.ModelParameters;
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
-                              int maxTrainExamples, int textBuckets, CostModel cost, Capacity capacity,
-                              int leakSample, CheckpointChoice chooseAt,
+                              int maxTrainExamples, int textBuckets, int bodyBuckets, CostModel cost,
+                              Capacity capacity, int leakSample, CheckpointChoice chooseAt,
                               FeatureSchema.Encodings encodings) {
 
     /** Checks that each kind's parameters are that kind's. */
@@ -54,7 +55,7 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
      */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, ModelKind.DEFAULTS,
-                Map.of(), 42, 200_000, 16, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(),
+                Map.of(), 42, 200_000, 16, 0, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(),
                 new FeatureSchema.Encodings(true, false));
     }
 

@@ -107,7 +107,7 @@ public final class TrainingPipeline {
         labelled.stream().filter(o -> split.part(o.ticket().createdAt()) == TimeSplit.Part.TRAIN)
                 .forEach(o -> trainLabels.put(o.ticket().id(), o.label()));
         FeatureSchema schema = FeatureSchema.fit(trainTickets, trainLabels, options.target(), options.textBuckets(),
-                options.encodings());
+                options.encodings()).withBodyBuckets(options.bodyBuckets());
         FeatureExtractor extractor = new FeatureExtractor(schema, policies);
         ExampleBuilder builder = new ExampleBuilder(extractor, policies, options.checkpoints());
         ExampleSet set = ExampleSet.build(builder, data, outcomes, asOf, options.leakSample(), progress);
