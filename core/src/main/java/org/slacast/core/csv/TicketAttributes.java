@@ -25,6 +25,11 @@ public final class TicketAttributes {
     private record Column(String header, OpenAttribute attribute, int index) {
     }
 
+    private record Header(Map<String, Integer> header, List<Column> columns) {
+    }
+
+    private static volatile Header lastHeader;
+
     private TicketAttributes() {
     }
 
@@ -56,7 +61,14 @@ public final class TicketAttributes {
     }
 
     private static List<Column> columns(Map<String, Integer> header) {
+        Header last = lastHeader;
+        if (last != null && last.header() == header) { // every row of a file shares its header map
+            return last.columns();
+        }
         List<Column> known = HEADERS.get(header);
+        if (known != null) {
+            lastHeader = new Header(header, known);
+        }
         if (known != null) {
             return known;
         }
