@@ -90,7 +90,7 @@ class TrainCliTest {
         var forest = r.list().stream().filter(e -> e.manifest().kind().equals("random-forest")).findFirst()
                 .orElseThrow().manifest();
         assertThat(forest.parameters()).containsEntry("trees", 40).containsEntry("max_depth", 20)
-                .containsEntry("max_examples", 0).containsEntry("seed", 42).containsEntry("max_train_examples", 200_000)
+                .containsEntry("max_examples", 100_000).containsEntry("seed", 42).containsEntry("max_train_examples", 200_000)
                 .containsKey("train_examples");
     }
 

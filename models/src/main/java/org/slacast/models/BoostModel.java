@@ -61,7 +61,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
      */
     public static BoostModel fit(TrainingSet data, TrainingSet validation, BoostParameters params, long seed) {
         MathEx.setSeed(seed);
-        boolean early = params.patience() > 0 && validation != null && bothOutcomes(validation);
+        boolean early = params.patience() > 0 && validation != null && validation.bothOutcomes();
         EarlyStop watch = early ? new EarlyStop(params.patience()) : null;
         try (IterativeAlgorithmController<GradientTreeBoost.TrainingStatus> controller = early
                 ? new IterativeAlgorithmController<>() : null) {
@@ -83,14 +83,6 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
             }
             return new BoostModel(m, data.schema().names());
         }
-    }
-
-    private static boolean bothOutcomes(TrainingSet s) {
-        int pos = 0;
-        for (int y : s.y()) {
-            pos += y;
-        }
-        return pos > 0 && pos < s.size();
     }
 
     /** @return the number of trees kept */

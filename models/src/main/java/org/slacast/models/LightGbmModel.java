@@ -51,7 +51,7 @@ public final class LightGbmModel implements BreachModel {
         loadNative();
         String config = params.config(seed);
         int f = data.schema().size();
-        boolean early = params.patience() > 0 && validation != null && bothOutcomes(validation);
+        boolean early = params.patience() > 0 && validation != null && validation.bothOutcomes();
         try (LGBMDataset train = dataset(data, config, null);
              LGBMDataset valid = early ? dataset(validation, config, train) : null) {
             LGBMBooster booster = LGBMBooster.create(train, config);
@@ -100,14 +100,6 @@ public final class LightGbmModel implements BreachModel {
         LGBMDataset d = LGBMDataset.createFromMat(flat, s.size(), f, true, config, reference);
         d.setField("label", labels);
         return d;
-    }
-
-    private static boolean bothOutcomes(TrainingSet s) {
-        int pos = 0;
-        for (int y : s.y()) {
-            pos += y;
-        }
-        return pos > 0 && pos < s.size();
     }
 
     private static void loadNative() {

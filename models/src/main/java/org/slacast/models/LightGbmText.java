@@ -96,20 +96,10 @@ record LightGbmText(CompiledTrees trees, double sigmoid, double[] gain) {
     }
 
     private static int[] ints(String s) {
-        String[] p = s.split(" ");
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = Integer.parseInt(p[i]);
-        }
-        return out;
+        return java.util.Arrays.stream(s.split(" ")).mapToInt(Integer::parseInt).toArray();
     }
 
     private static double[] doubles(String s) {
-        String[] p = s.split(" ");
-        double[] out = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = Double.parseDouble(p[i]);
-        }
-        return out;
+        return java.util.Arrays.stream(s.split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 }

@@ -38,4 +38,13 @@ public record TrainingSet(FeatureSchema schema, List<Feature.Kind> kinds, double
         }
         return y.length == 0 ? 0 : pos / (double) y.length;
     }
+
+    /** @return true when the rows hold both a breach and a non-breach, as a validation loss needs */
+    public boolean bothOutcomes() {
+        int pos = 0;
+        for (int v : y) {
+            pos += v;
+        }
+        return pos > 0 && pos < y.length;
+    }
 }

@@ -15,13 +15,13 @@ class ModelParametersTest {
 
     @Test
     void theDefaultsAreTheOnesTheAdaptersAlwaysHad() {
-        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 0));
+        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 100_000));
         assertThat(ModelParameters.defaults(ModelKind.GRADIENT_BOOSTING))
                 .isEqualTo(new BoostParameters(200, 8, 16, 5, 0.1, 0.7, 60_000, 20));
         assertThat(ModelParameters.defaults(ModelKind.LOGISTIC)).isEqualTo(new LogisticParameters(5, 0.1, 0));
         assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST).asMap()).containsExactly(Map.entry("trees", 200),
                 Map.entry("max_depth", 20), Map.entry("max_nodes", 300), Map.entry("node_size", 5),
-                Map.entry("max_examples", 0));
+                Map.entry("max_examples", 100_000));
     }
 
     @Test
@@ -82,7 +82,8 @@ class ModelParametersTest {
 
     @Test
     void theExampleCapIsTheSmallerOneAndZeroMeansThePipelines() {
-        assertThat(ForestParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(200_000);
+        assertThat(ForestParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(100_000);
+        assertThat(LogisticParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(200_000);
         assertThat(BoostParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(60_000);
         assertThat(BoostParameters.DEFAULTS.exampleCap(5_000)).isEqualTo(5_000);
         assertThat(new LogisticParameters(5, 0.1, 1_000).exampleCap(200_000)).isEqualTo(1_000);
