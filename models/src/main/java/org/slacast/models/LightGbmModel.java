@@ -50,7 +50,6 @@ public final class LightGbmModel implements BreachModel {
     public static LightGbmModel fit(TrainingSet data, TrainingSet validation, LightGbmParameters params, long seed) {
         loadNative();
         String config = params.config(seed);
-        int f = data.schema().size();
         boolean early = params.patience() > 0 && validation != null && validation.bothOutcomes();
         try (LGBMDataset train = dataset(data, config, null);
              LGBMDataset valid = early ? dataset(validation, config, train) : null) {
