@@ -99,8 +99,9 @@ public record Ticket(String id, Instant createdAt, Priority priority, Impact imp
     }
 
     private String attributeOrFail(String key) {
-        if (OpenAttribute.ofKey(key) != null) {
-            return attributes.get(key);
+        String v = attributes.get(key); // only valid keys are stored: no need to parse one that is there
+        if (v != null || OpenAttribute.ofKey(key) != null) {
+            return v;
         }
         throw new BadInputException("unknown ticket attribute '" + key + "'");
     }
