@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,8 +91,24 @@ class TrainCliTest {
         var forest = r.list().stream().filter(e -> e.manifest().kind().equals("random-forest")).findFirst()
                 .orElseThrow().manifest();
         assertThat(forest.parameters()).containsEntry("trees", 40).containsEntry("max_depth", 20)
-                .containsEntry("max_examples", 100_000).containsEntry("seed", 42).containsEntry("max_train_examples", 200_000)
+                .containsEntry("max_examples", 50_000).containsEntry("seed", 42).containsEntry("max_train_examples", 200_000)
                 .containsKey("train_examples");
+    }
+
+    @Test
+    void fittingTheKindsOneAfterAnotherGivesTheSameModels(@TempDir Path reg) {
+        assertThat(train.code()).as(train.err()).isZero();
+        CliRun one = CliRun.of("train", "--data", data.toString(), "--registry", reg.toString(), "--models",
+                "random-forest,logistic", "--param", "random-forest.trees=40", "--fit-threads", "1", "--no-report");
+        assertThat(one.code()).as(one.err()).isZero();
+        for (String kind : List.of("random-forest", "logistic")) {
+            assertThat(metricsOf(new Registry(reg), kind)).isEqualTo(metricsOf(new Registry(registry), kind));
+        }
+    }
+
+    private static Map<String, Double> metricsOf(Registry r, String kind) {
+        return r.list().stream().filter(b -> b.manifest().kind().equals(kind)).findFirst().orElseThrow()
+                .manifest().metrics();
     }
 
     @Test
@@ -216,6 +233,8 @@ class TrainCliTest {
         CliRun range = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
                 "--param", "gbt.shrinkage=2", "--param", "logistic.epochs=3");
         assertThat(range.err()).isEqualTo("slacast: --param gradient-boosting.shrinkage=2.0: must be in (0, 1]\n");
+        CliRun threads = CliRun.of("train", "--data", data.toString(), "--fit-threads", "0");
+        assertThat(threads.err()).isEqualTo("slacast: --fit-threads must be between 1 and 16, not 0\n");
         CliRun model = CliRun.of("train", "--data", data.toString(), "--param", "svm.c=1");
         assertThat(model.err()).startsWith("slacast: --param svm.c=1: unknown model 'svm'; use one of");
         CliRun k = CliRun.of("train", "--data", data.toString(), "--models", "svm");

@@ -14,14 +14,14 @@ import org.slacast.core.BadInputException;
 class ModelParametersTest {
 
     @Test
-    void theDefaultsAreTheOnesTheAdaptersAlwaysHad() {
-        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 100_000));
+    void theDefaultsAreTheDocumentedOnes() {
+        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 50_000));
         assertThat(ModelParameters.defaults(ModelKind.GRADIENT_BOOSTING))
                 .isEqualTo(new BoostParameters(200, 8, 16, 5, 0.1, 0.7, 60_000, 20));
-        assertThat(ModelParameters.defaults(ModelKind.LOGISTIC)).isEqualTo(new LogisticParameters(5, 0.1, 0));
+        assertThat(ModelParameters.defaults(ModelKind.LOGISTIC)).isEqualTo(new LogisticParameters(5, 0.1, 100_000));
         assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST).asMap()).containsExactly(Map.entry("trees", 200),
                 Map.entry("max_depth", 20), Map.entry("max_nodes", 300), Map.entry("node_size", 5),
-                Map.entry("max_examples", 100_000));
+                Map.entry("max_examples", 50_000));
     }
 
     @Test
@@ -33,7 +33,7 @@ class ModelParametersTest {
         assertThat(ModelParameters.parse(ModelKind.GRADIENT_BOOSTING, text))
                 .isEqualTo(new BoostParameters(300, 8, 16, 5, 0.05, 0.7, 10_000, 20));
         assertThat(ModelParameters.parse(ModelKind.LOGISTIC, Map.of("epochs", "10.0", "learning_rate", " 0.5 ")))
-                .isEqualTo(new LogisticParameters(10, 0.5, 0));
+                .isEqualTo(new LogisticParameters(10, 0.5, 100_000));
         assertThat(ModelParameters.parse(ModelKind.RANDOM_FOREST, Map.of())).isEqualTo(ForestParameters.DEFAULTS);
     }
 
@@ -82,8 +82,9 @@ class ModelParametersTest {
 
     @Test
     void theExampleCapIsTheSmallerOneAndZeroMeansThePipelines() {
-        assertThat(ForestParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(100_000);
-        assertThat(LogisticParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(200_000);
+        assertThat(ForestParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(50_000);
+        assertThat(LogisticParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(100_000);
+        assertThat(new LogisticParameters(5, 0.1, 0).exampleCap(200_000)).isEqualTo(200_000);
         assertThat(BoostParameters.DEFAULTS.exampleCap(200_000)).isEqualTo(60_000);
         assertThat(BoostParameters.DEFAULTS.exampleCap(5_000)).isEqualTo(5_000);
         assertThat(new LogisticParameters(5, 0.1, 1_000).exampleCap(200_000)).isEqualTo(1_000);

@@ -107,7 +107,8 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
     public static TicketData load(RowSource ticketsSource, RowSource eventsSource, ReadOptions options) {
         List<Reject> rejects = new ArrayList<>();
         Map<String, Ticket> byId = new LinkedHashMap<>();
-        tickets(ticketsSource, options, rejects, t -> byId.putIfAbsent(t.id(), t) == null);
+        // Parsing runs on a second core, a few thousand rows ahead of building and checking the records.
+        tickets(new ReadAhead(ticketsSource), options, rejects, t -> byId.putIfAbsent(t.id(), t) == null);
         Map<String, List<TicketEvent>> events = new HashMap<>(byId.size() * 2);
         Set<TicketEvent> seen = new HashSet<>();
         int[] dups = {0};
@@ -116,7 +117,7 @@ public record TicketData(List<Ticket> tickets, Map<String, List<TicketEvent>> ev
             Ticket t = byId.get(id);
             return t == null ? null : t.createdAt();
         };
-        eventsSource.read(NativeFormat.EVENT_REQUIRED, row -> {
+        new ReadAhead(eventsSource).read(NativeFormat.EVENT_REQUIRED, row -> {
             try {
                 TicketEvent e = event(row, created, ticketsSource.name(), options, clamped);
                 if (!seen.add(e)) {

@@ -77,9 +77,8 @@ public record RollingOrigin(List<Fold> folds, List<Summary> summary) {
             TrainingOptions fold = new TrainingOptions(options.target(), options.checkpoints(),
                     (1 - testShare) * trainShare, (1 - testShare) * (1 - trainShare), options.kinds(),
                     options.parameters(), options.seed(), options.maxTrainExamples(), options.textBuckets(),
-                    options.bodyBuckets(),
-                    options.cost(), options.capacity(), options.leakSample(), options.chooseAt(),
-                    options.encodings());
+                    options.bodyBuckets(), options.cost(), options.capacity(), options.leakSample(),
+                    options.chooseAt(), options.encodings(), options.fitThreads());
             TicketData d = in.data();
             TicketData part = new TicketData(sorted.subList(0, end), d.events(), List.of(), 0);
             TrainingPipeline.Result r;

@@ -32,12 +32,18 @@ import org.slacast.models.ModelParameters;
  * @param encodings        how categorical attributes enter beyond their vocabularies: as their training breach
  *                         rates ({@link org.slacast.core.feature.TargetEncoding}, in creation order for training
  *                         examples) and as their shares ({@link org.slacast.core.feature.FrequencyEncoding})
+ * @param fitThreads       at most this many kinds are fitted at the same time, each on a thread of its own: Smile's
+ *                         boosting and Tribuo's SGD use one core, so fitting them beside the forest fills the second;
+ *                         1 fits one after another and holds one kind's sample in memory at a time
  */
 public record TrainingOptions(Metric target, List<Double> checkpoints, double trainFraction, double validFraction,
                               List<ModelKind> kinds, Map<ModelKind, ModelParameters> parameters, long seed,
                               int maxTrainExamples, int textBuckets, int bodyBuckets, CostModel cost,
                               Capacity capacity, int leakSample, CheckpointChoice chooseAt,
-                              FeatureSchema.Encodings encodings) {
+                              FeatureSchema.Encodings encodings, int fitThreads) {
+
+    /** Fit threads by default: enough for every default kind at once. */
+    public static final int DEFAULT_FIT_THREADS = 3;
 
     /** Checks that each kind's parameters are that kind's. */
     public TrainingOptions {
@@ -47,16 +53,29 @@ public record TrainingOptions(Metric target, List<Double> checkpoints, double tr
             }
         });
         parameters = Map.copyOf(parameters);
+        if (fitThreads < 1) {
+            throw new IllegalArgumentException("fitThreads must be at least 1, not " + fitThreads);
+        }
     }
 
     /**
      * @return resolution target, checkpoints 0/25/50/75%, 70/15/15 split, all three models, seed 42, models
-     *         compared at creation, target encoding on
+     *         compared at creation, target encoding on, every kind fitted at the same time
      */
     public static TrainingOptions defaults() {
         return new TrainingOptions(Metric.RESOLUTION, Checkpoints.DEFAULT, 0.7, 0.15, ModelKind.DEFAULTS,
                 Map.of(), 42, 200_000, 16, 0, CostModel.defaults(), null, 500, new CheckpointChoice.Creation(),
-                new FeatureSchema.Encodings(true, false));
+                new FeatureSchema.Encodings(true, false), DEFAULT_FIT_THREADS);
+    }
+
+    /**
+     * @param models the kinds to fit
+     * @return these options with those kinds
+     */
+    public TrainingOptions withKinds(List<ModelKind> models) {
+        return new TrainingOptions(target, checkpoints, trainFraction, validFraction, models, parameters, seed,
+                maxTrainExamples, textBuckets, bodyBuckets, cost, capacity, leakSample, chooseAt, encodings,
+                fitThreads);
     }
 
     /**

@@ -14,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slacast.core.clock.SlaClock;
 import org.slacast.core.csv.TicketData;
 import org.slacast.core.feature.Feature;
@@ -128,11 +134,8 @@ public final class TrainingPipeline {
                 .testFrom(split.validEnd()).testTo(split.last()).distributions(distributions).policy(in.policy())
                 .labels(labelling.source()).chosenAt(options.chooseAt().label())
                 .checkpoints(options.checkpoints()).build();
-        List<TrainedModel> models = new ArrayList<>();
-        Map<String, double[]> probabilities = new java.util.HashMap<>();
-        for (ModelKind kind : options.kinds()) {
-            models.add(fit(kind, common, shuffled, kinds, slices, probabilities, progress));
-        }
+        Map<String, double[]> probabilities = new ConcurrentHashMap<>();
+        List<TrainedModel> models = fitAll(common, shuffled, kinds, slices, probabilities, progress);
         String bestOverAll = bestOverAll(models);
         models.sort(Comparator.comparingDouble((TrainedModel t) -> -nanToZero(t.validation().rocAuc())));
         List<Evaluation> baselines = baselines(slices);
@@ -176,12 +179,64 @@ public final class TrainingPipeline {
         }
     }
 
+    /**
+     * Fits every kind, up to {@link TrainingOptions#fitThreads()} at a time, each on a platform thread of its own
+     * (the forest's trees go to the common pool, as Smile does it). Every fit is seeded on its own thread, so the
+     * models do not depend on how the fits overlap. The list keeps the order of the kinds.
+     */
+    private List<TrainedModel> fitAll(BundleManifest common, List<Example> shuffled, List<Feature.Kind> kinds,
+                                      Slices slices, Map<String, double[]> probabilities, Progress progress) {
+        List<ModelKind> toFit = options.kinds();
+        progress.start("fit " + String.join(", ", toFit.stream().map(ModelKind::label).toList()), 3L * toFit.size());
+        AtomicLong done = new AtomicLong();
+        Runnable step = () -> {
+            synchronized (done) {
+                progress.stepTo(done.incrementAndGet());
+            }
+        };
+        List<TrainedModel> out = new ArrayList<>();
+        int threads = Math.min(options.fitThreads(), toFit.size());
+        if (threads <= 1) {
+            for (ModelKind kind : toFit) {
+                out.add(fit(kind, common, shuffled, kinds, slices, probabilities, step));
+            }
+        } else {
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads,
+                    Thread.ofPlatform().name("fit-", 1).factory())) {
+                List<Future<TrainedModel>> fits = toFit.stream().map(kind -> pool.submit(() ->
+                        fit(kind, common, shuffled, kinds, slices, probabilities, step))).toList();
+                for (Future<TrainedModel> f : fits) {
+                    out.add(result(f, pool));
+                }
+            }
+        }
+        progress.finish();
+        return out;
+    }
+
+    /** A fit's model, or its own exception: a bad-input error stays one. */
+    private static TrainedModel result(Future<TrainedModel> fit, ExecutorService pool) {
+        try {
+            return fit.get();
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting", e);
+        }
+    }
+
     /** Fits, calibrates and judges one kind; its validation metrics are those at the chosen checkpoints. */
     private TrainedModel fit(ModelKind kind, BundleManifest common, List<Example> shuffled, List<Feature.Kind> kinds,
-                             Slices slices, Map<String, double[]> probabilities, Progress progress) {
+                             Slices slices, Map<String, double[]> probabilities, Runnable step) {
         List<Example> valid = slices.valid();
         List<Example> test = slices.test();
-        progress.start("fit " + kind.label(), 3);
         long t0 = System.nanoTime();
         ModelParameters fitting = options.parametersOf(kind);
         // Boosting's default max_examples (60,000) is lower: its trees grow one after another.
@@ -189,12 +244,12 @@ public final class TrainingPipeline {
         TrainingSet fitSet = set(shuffled.subList(0, Math.min(shuffled.size(), cap)), common.schema(), kinds);
         BreachModel model = kind.fit(fitSet, set(valid, common.schema(), kinds), fitting, options.seed());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        progress.stepTo(1);
+        step.run();
         double[] rawValid = scores(model, valid);
         Calibrator cal = Calibrator.choose(rawValid, labels(valid));
         double[] pValid = apply(cal, rawValid);
         CostThreshold chosen = chooseThreshold(valid, pValid);
-        progress.stepTo(2);
+        step.run();
         double[] pTest = apply(cal, scores(model, test));
         String id = id(kind, common.provenance());
         probabilities.put(id, pTest);
@@ -220,8 +275,7 @@ public final class TrainingPipeline {
                 .calibrator(cal).threshold(chosen.threshold()).metrics(metrics).build();
         TrainedModel out = new TrainedModel(new ModelBundle(m, model), validAt, eval, fitSeconds,
                 meanAbsContribution(model, test), moments);
-        progress.stepTo(3);
-        progress.finish();
+        step.run();
         return out;
     }
 
