@@ -1,5 +1,6 @@
 package org.slacast.serving;
 
+import org.slacast.core.ticket.InstantText;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -232,7 +233,7 @@ final class ScoreJson {
         if (at == null) {
             g.writeNullField(field);
         } else {
-            g.writeStringField(field, at.toString());
+            g.writeStringField(field, InstantText.format(at));
         }
     }
 

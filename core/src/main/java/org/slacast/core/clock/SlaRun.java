@@ -1,5 +1,6 @@
 package org.slacast.core.clock;
 
+import org.slacast.core.ticket.InstantText;
 import com.opencsv.ICSVWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -284,7 +285,7 @@ public final class SlaRun {
 
     private static String[] stintRow(TicketSla t, StintReading s) {
         return new String[] {t.ticket().id(), t.policy().name(), s.tier().name(),
-            Integer.toString(s.visit()), s.priority().label(), instant(s.entered()), str(s.left()),
+            Integer.toString(s.visit()), s.priority().label(), InstantText.format(s.entered()), str(s.left()),
             minutes(s.elapsed().toMillis()), minutes(s.paused().toMillis()),
             s.target() == null ? "" : minutes(s.target().toMillis()),
             Boolean.toString(s.breached()), s.state().label()};
@@ -292,7 +293,7 @@ public final class SlaRun {
 
     private static String[] row(TicketSla t, MetricStatus m) {
         return new String[] {t.ticket().id(), t.policy().name(), m.metric().label(), m.priority().label(),
-            m.target() == null ? "" : minutes(m.target().toMillis()), instant(m.start()),
+            m.target() == null ? "" : minutes(m.target().toMillis()), InstantText.format(m.start()),
             minutes(m.elapsed().toMillis()), minutes(m.paused().toMillis()), str(m.dueAt()),
             m.remaining() == null ? "" : minutes(m.remaining().toMillis()), m.state().label(),
             Boolean.toString(m.breached()), str(m.breachedAt()), str(m.completedAt()),
@@ -300,41 +301,7 @@ public final class SlaRun {
     }
 
     private static String str(Instant at) {
-        return at == null ? "" : instant(at);
-    }
-
-    /**
-     * {@link Instant#toString}, for whole seconds from the year 1000 to 9999 without a formatter: the readings
-     * hold millions of instants, and the formatter costs more than the clock. Other instants are left to it.
-     *
-     * @param at an instant
-     * @return its ISO-8601 text, exactly as {@code at.toString()}
-     */
-    static String instant(Instant at) {
-        long s = at.getEpochSecond();
-        if (at.getNano() != 0 || s < YEAR_1000 || s >= YEAR_10000) {
-            return at.toString();
-        }
-        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(s, 86_400));
-        int t = (int) Math.floorMod(s, 86_400);
-        char[] c = "0000-00-00T00:00:00Z".toCharArray();
-        put(c, 0, d.getYear(), 4);
-        put(c, 5, d.getMonthValue(), 2);
-        put(c, 8, d.getDayOfMonth(), 2);
-        put(c, 11, t / 3_600, 2);
-        put(c, 14, t / 60 % 60, 2);
-        put(c, 17, t % 60, 2);
-        return new String(c);
-    }
-
-    private static final long YEAR_1000 = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
-    private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
-
-    private static void put(char[] c, int at, int value, int digits) {
-        for (int i = at + digits - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return at == null ? "" : InstantText.format(at);
     }
 
     /**

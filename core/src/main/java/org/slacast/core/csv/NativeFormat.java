@@ -128,7 +128,7 @@ public final class NativeFormat {
     public static Instant instant(CsvRow row, String column, ZoneId zone) {
         String v = row.require(column);
         String iso = v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) + 'T' + v.substring(11) : v;
-        Instant at = utcSeconds(v);
+        Instant at = org.slacast.core.ticket.InstantText.parse(v);
         if (at == null) {
             at = zone == null ? withOffset(v) : local(iso, zone);
         }
@@ -143,44 +143,6 @@ public final class NativeFormat {
             throw new RowException(column, "'" + v + "' is not " + org.slacast.core.ticket.TimeRange.phrase());
         }
         return at;
-    }
-
-    /**
-     * The common form, {@code 2026-03-02T09:15:00Z} (as {@link Instant#toString} writes whole seconds), read
-     * without a formatter: the general parsers cost about a microsecond a value, which over millions of events
-     * is most of the time spent reading. Anything else, a leap second or an invalid date included, is left to
-     * them (null), so what is accepted and every message stay theirs.
-     */
-    static Instant utcSeconds(String v) {
-        if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-                || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
-            return null;
-        }
-        int year = digits(v, 0, 4);
-        int month = digits(v, 5, 2);
-        int day = digits(v, 8, 2);
-        int hour = digits(v, 11, 2);
-        int minute = digits(v, 14, 2);
-        int second = digits(v, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
-    }
-
-    /** @return the non-negative number in {@code v[from, from + n)}, or −1 if a character is not an ASCII digit */
-    private static int digits(String v, int from, int n) {
-        int x = 0;
-        for (int i = from; i < from + n; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            x = x * 10 + (c - '0');
-        }
-        return x;
     }
 
     private static Instant withOffset(String v) {
