@@ -139,7 +139,7 @@ final class TicketSourceOptions {
                 return s.load(null);
             }
         }
-        return TicketData.load(RowSource.csv(choice.files.tickets), RowSource.csv(choice.files.events), options);
+        return TicketData.load(TicketData.files(choice.files.tickets), TicketData.files(choice.files.events), options);
     }
 
     /**
