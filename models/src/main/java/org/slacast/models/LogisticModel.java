@@ -223,14 +223,10 @@ public final class LogisticModel implements BreachModel {
     public double[] importance() {
         // Mean absolute standardised coefficient; a categorical column takes its largest level.
         double[] imp = new double[columns.size()];
-        var ids = model.getFeatureIDMap();
-        List<String> cols = columns;
         for (int j = 0; j < imp.length; j++) {
-            if (scaling.kinds().get(j) == Feature.Kind.CATEGORICAL) {
-                for (var info : ids) {
-                    if (info.getName().startsWith(cols.get(j) + "=")) {
-                        imp[j] = Math.max(imp[j], Math.abs(coefficients[ids.getID(info.getName())]));
-                    }
+            if (levelIds[j] != null) {
+                for (int id : levelIds[j]) {
+                    imp[j] = Math.max(imp[j], Math.abs(coefficients[id]));
                 }
             } else if (featureIds[j] >= 0) {
                 imp[j] = Math.abs(coefficients[featureIds[j]]);
