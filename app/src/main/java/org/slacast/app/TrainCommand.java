@@ -181,9 +181,7 @@ public final class TrainCommand extends ModelCommand {
                     .withDesk(DeskAnalysis.of(in.data(), in.policies(), r.labelling().outcomes().stream()
                             .filter(t -> t.label() >= 0).map(t -> new SegmentTests.Case(t.ticket(), t.label() == 1))
                             .toList(), o.cost(), roster()));
-            for (String id : ids) {
-                ReportFiles.write(report, registry.path(id));
-            }
+            ReportFiles.write(report, ids.stream().map(registry::path).toList());
             out.printf("report: %s%n", registry.path(ids.getFirst()).resolve(ReportFiles.HTML));
         }
         out.printf("registry %s: champion %s, challenger %s%n", registry.dir(), roles.champion(),

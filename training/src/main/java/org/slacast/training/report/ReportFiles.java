@@ -32,10 +32,27 @@ public final class ReportFiles {
      * @throws IOException if a file cannot be written
      */
     public static void write(Report r, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        ModelBundle.json().writeValue(dir.resolve(JSON).toFile(), r);
-        Files.writeString(dir.resolve(MARKDOWN), markdown(r));
-        Files.writeString(dir.resolve(HTML), html(r));
+        write(r, List.of(dir));
+    }
+
+    /**
+     * Renders the report once and writes the same files into each directory: {@code train} puts one beside every
+     * bundle it made, and rendering the charts is most of the report's time.
+     *
+     * @param r    the report
+     * @param dirs the directories to write into
+     * @throws IOException if a file cannot be written
+     */
+    public static void write(Report r, List<Path> dirs) throws IOException {
+        byte[] json = ModelBundle.json().writeValueAsBytes(r);
+        String md = markdown(r);
+        String html = html(r);
+        for (Path dir : dirs) {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(JSON), json);
+            Files.writeString(dir.resolve(MARKDOWN), md);
+            Files.writeString(dir.resolve(HTML), html);
+        }
     }
 
     /** Rows shared by both renderings: name, then the headline figures. */
