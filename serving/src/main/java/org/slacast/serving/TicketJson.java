@@ -232,15 +232,7 @@ final class TicketJson {
             throw BadRequest.field(path, "must be an ISO-8601 instant string such as 2026-03-02T09:15:00Z");
         }
         String text = v.asText();
-        Instant at;
-        try {
-            at = text.length() > 64 ? null : InstantText.parse(text);
-            if (at == null && text.length() <= 64) {
-                at = OffsetDateTime.parse(text).toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            at = null;
-        }
+        Instant at = text.length() > 64 ? null : parsed(text);
         if (at == null) {
             throw BadRequest.field(path, "'" + ScoreJson.plain(text, 64) + "' is not an ISO-8601 instant such as "
                     + "2026-03-02T09:15:00Z");
@@ -249,6 +241,19 @@ final class TicketJson {
             throw BadRequest.field(path, "must lie between " + limits.earliest() + " and " + limits.latest());
         }
         return at;
+    }
+
+    /** @return the instant, the common form read without a formatter, or null when it is none */
+    private static Instant parsed(String text) {
+        Instant at = InstantText.parse(text);
+        if (at != null) {
+            return at;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.slacast.core.csv;
 
+import org.slacast.core.ticket.InstantText;
 import com.opencsv.ICSVWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class NativeFormat {
     public static Instant instant(CsvRow row, String column, ZoneId zone) {
         String v = row.require(column);
         String iso = v.length() > 10 && v.charAt(10) == ' ' ? v.substring(0, 10) + 'T' + v.substring(11) : v;
-        Instant at = org.slacast.core.ticket.InstantText.parse(v);
+        Instant at = InstantText.parse(v);
         if (at == null) {
             at = zone == null ? withOffset(v) : local(iso, zone);
         }
