@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a Random Forest is grown ({@link ForestModel}). The split rule (Gini), {@code mtry = floor(sqrt(p))}, sampling
- * with replacement and the class weight for breaches are not parameters: they follow from the data.
+ * How a Random Forest is grown: by LightGBM's {@code rf} mode ({@link LightGbmModel#fitForest}), or by Smile
+ * ({@link ForestModel}) where LightGBM's native library does not load. Not parameters, since they follow from the
+ * data: {@code mtry = floor(sqrt(p))} features per split; in LightGBM, each tree on a 63.2% sample drawn without
+ * replacement (a bootstrap sample's share of distinct rows) and splits by the log loss' gradient; in Smile, a
+ * bootstrap sample, Gini splits and a class weight for breaches.
  *
  * @param trees       {@code trees}: the number of trees; default 200, at least 1
  * @param maxDepth    {@code max_depth}: the deepest a tree grows; default 20, at least 2
- * @param maxNodes    {@code max_nodes}: at most this many leaves per tree; default 300, at least 2
- * @param nodeSize    {@code node_size}: a node with fewer rows is not split; default 5, at least 1
+ * @param maxNodes    {@code max_nodes}: at most this many leaves per tree (LightGBM's {@code num_leaves}); default
+ *                    300, at least 2
+ * @param nodeSize    {@code node_size}: a leaf holds at least this many rows (LightGBM's {@code min_data_in_leaf};
+ *                    in Smile, a node with fewer rows is not split); default 5, at least 1
  * @param maxExamples {@code max_examples}: fit on at most this many training examples, within the pipeline's cap
  *                    ({@code --max-train-examples}); default 50,000: trees of 300 leaves gain nothing from more
  *                    (on 300,000 tickets 50,000 scored 0.8230, 100,000 0.8192 and 200,000 0.8134, each in about
@@ -19,7 +24,7 @@ import java.util.Map;
  */
 public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSize, int maxExamples)
         implements ModelParameters {
-    /** 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, on at most 100,000 examples. */
+    /** 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, on at most 50,000 examples. */
     public static final ForestParameters DEFAULTS = new ForestParameters(200, 20, 300, 5, 50_000);
 
     /** Checks each value's range; Smile's own limits (depth and leaves at least 2) are checked here, by name. */
@@ -44,6 +49,21 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
      */
     public ForestParameters withTrees(int count) {
         return new ForestParameters(count, maxDepth, maxNodes, nodeSize, maxExamples);
+    }
+
+    /**
+     * @param features the number of features
+     * @param seed     the seed of every random choice
+     * @return LightGBM's parameter string for this forest; two threads, deterministic, like {@link
+     *         LightGbmParameters}'s default
+     */
+    String lightGbmConfig(int features, long seed) {
+        int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features)));
+        return String.join(" ", "boosting=rf", "objective=binary", "metric=binary_logloss", "num_leaves=" + maxNodes,
+                "max_depth=" + maxDepth, "min_data_in_leaf=" + nodeSize, "bagging_fraction=0.632", "bagging_freq=1",
+                "feature_fraction_bynode=" + (double) mtry / features, "lambda_l2=0", "max_bin=255",
+                "num_threads=1", "seed=" + (seed & 0x7fffffff), "deterministic=true", "force_row_wise=true",
+                "verbosity=-1");
     }
 
     @Override

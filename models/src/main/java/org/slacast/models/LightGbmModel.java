@@ -19,19 +19,27 @@ import org.slacast.core.BadInputException;
  * Java on the trees read from that text ({@link LightGbmText}), so a bundle scores without the native library and
  * as fast as the Smile models. Exact TreeSHAP contributions come from LightGBM itself ({@code pred_contrib}), in
  * log-odds like gradient boosting's.
+ *
+ * <p>The same machinery grows a Random Forest (Breiman, Machine Learning 45, 2001) with LightGBM's {@code rf}
+ * mode ({@link #fitForest}): bagged trees, each split choosing among a random {@code floor(sqrt(p))} of the
+ * features, whose raw outputs are averaged. Its histograms cost a fraction of Smile's exact split search.
  */
 public final class LightGbmModel implements BreachModel {
     static final String FILE = "lightgbm.txt";
+    /** A forest's file: Smile's forests are {@code random-forest.ser}, and both still load. */
+    static final String FOREST_FILE = "random-forest.txt";
     private static final Cleaner CLEANER = Cleaner.create();
     private final String text;
     private final LightGbmText trees;
+    private final ModelKind kind;
     private final int features;
     private final int rounds;
     private NativeBooster explainer;
 
-    LightGbmModel(String text, List<String> names) {
+    LightGbmModel(String text, List<String> names, ModelKind kind) {
         this.text = text;
         this.trees = LightGbmText.parse(text, names.size());
+        this.kind = kind;
         this.features = names.size();
         this.rounds = trees.trees().size();
     }
@@ -48,44 +56,79 @@ public final class LightGbmModel implements BreachModel {
      * @throws BadInputException when LightGBM's native library cannot be loaded on this platform
      */
     public static LightGbmModel fit(TrainingSet data, TrainingSet validation, LightGbmParameters params, long seed) {
-        loadNative();
-        String config = params.config(seed);
         boolean early = params.patience() > 0 && validation != null && validation.bothOutcomes();
+        return train(data, early ? validation : null, params.config(seed), params.trees(), params.patience(),
+                ModelKind.LIGHTGBM);
+    }
+
+    /**
+     * Grows a Random Forest in LightGBM's {@code rf} mode, every tree of it.
+     *
+     * @param data   training rows
+     * @param params the forest's size and tree limits
+     * @param seed   the seed of the bagging and of the features each split may use
+     * @return the fitted forest, of kind {@link ModelKind#RANDOM_FOREST}
+     * @throws BadInputException when LightGBM's native library cannot be loaded on this platform
+     */
+    public static LightGbmModel fitForest(TrainingSet data, ForestParameters params, long seed) {
+        return train(data, null, params.lightGbmConfig(data.schema().size(), seed), params.trees(), 0,
+                ModelKind.RANDOM_FOREST);
+    }
+
+    /** @return whether LightGBM's native library loads on this platform */
+    static boolean available() {
+        try {
+            loadNative();
+            return true;
+        } catch (BadInputException e) {
+            return false;
+        }
+    }
+
+    /** Fits up to {@code rounds} rounds; with validation rows, stops after {@code patience} without a better loss. */
+    private static LightGbmModel train(TrainingSet data, TrainingSet validation, String config, int rounds,
+                                       int patience, ModelKind kind) {
+        loadNative();
         try (LGBMDataset train = dataset(data, config, null);
-             LGBMDataset valid = early ? dataset(validation, config, train) : null) {
+             LGBMDataset valid = validation != null ? dataset(validation, config, train) : null) {
             LGBMBooster booster = LGBMBooster.create(train, config);
             try {
-                if (early) {
+                if (valid != null) {
                     booster.addValidData(valid);
                 }
-                int best = 0;
-                int done = 0;
-                double bestLoss = Double.POSITIVE_INFINITY;
-                while (done < params.trees()) {
-                    boolean finished = booster.updateOneIter();
-                    done++;
-                    if (early) {
-                        double loss = booster.getEval(1)[0];
-                        if (loss < bestLoss) {
-                            bestLoss = loss;
-                            best = done;
-                        } else if (done - best >= params.patience()) {
-                            break;
-                        }
-                    }
-                    if (finished) {
-                        break;
-                    }
-                }
-                int keep = early ? Math.max(1, best) : done;
+                int keep = rounds(booster, valid != null, rounds, patience);
                 return new LightGbmModel(booster.saveModelToString(0, keep, LGBMBooster.FeatureImportanceType.GAIN),
-                        data.schema().names());
+                        data.schema().names(), kind);
             } finally {
                 booster.close();
             }
         } catch (LGBMException e) {
             throw new IllegalStateException("LightGBM refused the fit: " + e.getMessage(), e);
         }
+    }
+
+    /** Runs the rounds; returns how many to keep: all of them, or those up to the best validation loss. */
+    private static int rounds(LGBMBooster booster, boolean early, int rounds, int patience) throws LGBMException {
+        int best = 0;
+        int done = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        while (done < rounds) {
+            boolean finished = booster.updateOneIter();
+            done++;
+            if (early) {
+                double loss = booster.getEval(1)[0];
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = done;
+                } else if (done - best >= patience) {
+                    break;
+                }
+            }
+            if (finished) {
+                break;
+            }
+        }
+        return early ? Math.max(1, best) : done;
     }
 
     private static LGBMDataset dataset(TrainingSet s, String config, LGBMDataset reference) throws LGBMException {
@@ -111,42 +154,55 @@ public final class LightGbmModel implements BreachModel {
         }
     }
 
-    static LightGbmModel load(Path dir, List<String> names) throws IOException {
-        return new LightGbmModel(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8), names);
+    static LightGbmModel load(Path dir, List<String> names, ModelKind kind) throws IOException {
+        String file = kind == ModelKind.RANDOM_FOREST ? FOREST_FILE : FILE;
+        return new LightGbmModel(Files.readString(dir.resolve(file), StandardCharsets.UTF_8), names, kind);
     }
 
-    /** @return the number of boosting rounds kept */
+    /** @return the number of boosting rounds kept, or of a forest's trees */
     public int treeCount() {
         return rounds;
     }
 
     /** @return the log-odds when no feature is known: the trees' cover-weighted expected output */
     double bias() {
-        return trees.sigmoid() * trees.trees().bias();
+        return trees.scale() * trees.trees().bias();
     }
 
     @Override
     public ModelKind kind() {
-        return ModelKind.LIGHTGBM;
+        return kind;
     }
 
     @Override
     public double score(double[] x) {
-        return 1.0 / (1.0 + Math.exp(-trees.sigmoid() * trees.trees().sum(x)));
+        return 1.0 / (1.0 + Math.exp(-trees.scale() * trees.trees().sum(x)));
     }
 
-    /** LightGBM's own probability for the same vector, through the native library; {@link #score} must agree. */
+    /** LightGBM's own probability for the same vector, from every tree; {@link #score} must agree. For tests. */
     double nativeScore(double[] x) {
-        return booster().predict(x, PredictionType.C_API_PREDICT_NORMAL)[0];
+        NativeBooster all = NativeBooster.of(text, features, rounds, rounds);
+        try {
+            return all.predict(x, PredictionType.C_API_PREDICT_NORMAL)[0];
+        } finally {
+            all.close();
+        }
     }
 
-    /** Exact TreeSHAP from LightGBM ({@code pred_contrib}), in log-odds; its last value, the bias, is dropped. */
+    /**
+     * Exact TreeSHAP from LightGBM ({@code pred_contrib}), in log-odds; its last value, the bias, is dropped. A
+     * forest is explained by its first {@link ForestModel#EXPLAIN_TREES} trees, whose mean estimates the whole
+     * forest's, since TreeSHAP's cost grows with the trees times their leaves. LightGBM sums a forest's
+     * contributions instead of averaging them (its issue 6217), so they are averaged here.
+     */
     @Override
     public double[] contributions(double[] x) {
-        double[] phi = booster().predict(x, PredictionType.C_API_PREDICT_CONTRIB);
+        NativeBooster b = booster();
+        double[] phi = b.predict(x, PredictionType.C_API_PREDICT_CONTRIB);
+        double scale = trees.averaged() ? trees.sigmoid() / b.trees() : trees.sigmoid();
         double[] out = new double[features];
         for (int j = 0; j < features; j++) {
-            out[j] = trees.sigmoid() * phi[j];
+            out[j] = scale * phi[j];
         }
         return out;
     }
@@ -158,7 +214,7 @@ public final class LightGbmModel implements BreachModel {
         }
         double[] phi = trees.trees().attributions(x);
         for (int j = 0; j < phi.length; j++) {
-            phi[j] *= trees.sigmoid();
+            phi[j] *= trees.scale();
         }
         return phi;
     }
@@ -170,30 +226,41 @@ public final class LightGbmModel implements BreachModel {
 
     @Override
     public void save(Path dir) throws IOException {
-        Files.writeString(dir.resolve(FILE), text, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(fileName()), text, StandardCharsets.UTF_8);
     }
 
     @Override
     public String fileName() {
-        return FILE;
+        return kind == ModelKind.RANDOM_FOREST ? FOREST_FILE : FILE;
     }
 
     /** The native booster, made once from the text when first asked for and freed when this model is. */
     private synchronized NativeBooster booster() {
         if (explainer == null) {
-            loadNative();
-            try {
-                explainer = new NativeBooster(LGBMBooster.loadModelFromString(text), features);
-            } catch (LGBMException e) {
-                throw new IllegalStateException("LightGBM cannot read its own model: " + e.getMessage(), e);
-            }
+            int explained = kind == ModelKind.RANDOM_FOREST ? Math.min(rounds, ForestModel.EXPLAIN_TREES) : rounds;
+            explainer = NativeBooster.of(text, features, explained, rounds);
             CLEANER.register(this, explainer::close);
         }
         return explainer;
     }
 
-    /** One native booster, used by one thread at a time. */
-    private record NativeBooster(LGBMBooster booster, int features) {
+    /** One native booster of a model's first {@code trees} trees, used by one thread at a time. */
+    private record NativeBooster(LGBMBooster booster, int features, int trees) {
+        static NativeBooster of(String text, int features, int trees, int total) {
+            loadNative();
+            try {
+                LGBMBooster all = LGBMBooster.loadModelFromString(text);
+                if (trees >= total) {
+                    return new NativeBooster(all, features, total);
+                }
+                String first = all.saveModelToString(0, trees, LGBMBooster.FeatureImportanceType.GAIN);
+                all.close();
+                return new NativeBooster(LGBMBooster.loadModelFromString(first), features, trees);
+            } catch (LGBMException e) {
+                throw new IllegalStateException("LightGBM cannot read its own model: " + e.getMessage(), e);
+            }
+        }
+
         synchronized double[] predict(double[] x, PredictionType type) {
             try {
                 return booster.predictForMat(x, 1, features, true, type);

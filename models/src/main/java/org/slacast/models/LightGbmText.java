@@ -9,14 +9,16 @@ import java.util.Map;
  * Reads the trees of a LightGBM text model ({@code Booster::SaveModelToString}) into {@link CompiledTrees}, so
  * that a bundle scores in plain Java, without the native library, exactly as LightGBM does: a numerical split
  * sends {@code x <= threshold} left, and the raw score is the sum of the trees' leaf values, which LightGBM's
- * binary objective maps to {@code 1 / (1 + exp(-sigmoid × raw))}. Only what slacast fits is accepted: numerical
- * splits without zero-as-missing, since every feature is numeric and never NaN.
+ * binary objective maps to {@code 1 / (1 + exp(-sigmoid × raw))}. A random forest's text ({@code boosting=rf})
+ * says {@code average_output}: its raw score is the trees' mean, not their sum. Only what slacast fits is accepted:
+ * numerical splits without zero-as-missing, since every feature is numeric and never NaN.
  *
  * @param trees    the compiled trees
  * @param sigmoid  the binary objective's sigmoid parameter
+ * @param averaged whether the raw score is the trees' mean (a random forest) rather than their sum
  * @param gain     each feature's total split gain, for importance
  */
-record LightGbmText(CompiledTrees trees, double sigmoid, double[] gain) {
+record LightGbmText(CompiledTrees trees, double sigmoid, boolean averaged, double[] gain) {
     private static final int CATEGORICAL = 1;
     private static final int MISSING_ZERO = 1;
 
@@ -35,8 +37,11 @@ record LightGbmText(CompiledTrees trees, double sigmoid, double[] gain) {
         Map<String, String> header = new HashMap<>();
         List<Map<String, String>> blocks = new ArrayList<>();
         Map<String, String> current = header;
+        boolean averaged = false;
         for (String line : text.split("\n")) {
-            if (line.startsWith("Tree=")) {
+            if (blocks.isEmpty() && line.strip().equals("average_output")) {
+                averaged = true;
+            } else if (line.startsWith("Tree=")) {
                 current = new HashMap<>();
                 blocks.add(current);
             } else if (line.startsWith("end of trees")) {
@@ -69,7 +74,12 @@ record LightGbmText(CompiledTrees trees, double sigmoid, double[] gain) {
         for (Map<String, String> b : blocks) {
             trees.add(tree(b, gain));
         }
-        return new LightGbmText(CompiledTrees.ofLightGbm(trees, features), sigmoid, gain);
+        return new LightGbmText(CompiledTrees.ofLightGbm(trees, features), sigmoid, averaged, gain);
+    }
+
+    /** @return the factor from the trees' summed output to log-odds: the sigmoid, over the tree count if averaged */
+    double scale() {
+        return averaged ? sigmoid / Math.max(1, trees.size()) : sigmoid;
     }
 
     private static Tree tree(Map<String, String> b, double[] gain) {

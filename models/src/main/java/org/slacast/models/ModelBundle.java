@@ -156,10 +156,12 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
             ModelKind kind = ModelKind.parse(m.kind());
             List<String> names = m.schema().names();
             BreachModel model = switch (kind) {
-                case RANDOM_FOREST -> ForestModel.load(dir, names);
+                // A forest grown by LightGBM, or by Smile before it.
+                case RANDOM_FOREST -> m.modelFile().equals(LightGbmModel.FOREST_FILE)
+                        ? LightGbmModel.load(dir, names, kind) : ForestModel.load(dir, names);
                 case GRADIENT_BOOSTING -> BoostModel.load(dir, names);
                 case LOGISTIC -> LogisticModel.load(dir, names);
-                case LIGHTGBM -> LightGbmModel.load(dir, names);
+                case LIGHTGBM -> LightGbmModel.load(dir, names, kind);
             };
             return new ModelBundle(m, model);
         } catch (NoSuchFileException e) {

@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** The kinds of breach model slacast trains. */
 public enum ModelKind {
-    /** Breiman's Random Forest (Machine Learning 45, 2001), Smile {@code RandomForest}. */
+    /**
+     * Breiman's Random Forest (Machine Learning 45, 2001), grown by LightGBM's {@code rf} mode; Smile's
+     * {@code RandomForest} where LightGBM's native library does not load, and in bundles made before.
+     */
     RANDOM_FOREST("random-forest"),
     /** Logistic regression fitted by SGD with AdaGrad (Duchi et al., JMLR 2011), Tribuo {@code LinearSGDTrainer}. */
     LOGISTIC("logistic"),
@@ -73,7 +76,8 @@ public enum ModelKind {
             throw new IllegalArgumentException(params.kind().label() + " parameters given to fit " + label);
         }
         return switch (params) {
-            case ForestParameters p -> ForestModel.fit(data, p, seed);
+            case ForestParameters p -> LightGbmModel.available() ? LightGbmModel.fitForest(data, p, seed)
+                    : ForestModel.fit(data, p, seed);
             case LogisticParameters p -> LogisticModel.fit(data, p, seed);
             case BoostParameters p -> BoostModel.fit(data, validation, p, seed);
             case LightGbmParameters p -> LightGbmModel.fit(data, validation, p, seed);

@@ -26,6 +26,34 @@ class LightGbmModelTest {
         }
     }
 
+    @Test
+    void aForestScoresAsLightGbmDoesAndItsContributionsAreAveragedOverItsTrees() {
+        TrainingSet d = ModelBundleTest.data(2000, 5);
+        LightGbmModel m = (LightGbmModel) ModelKind.RANDOM_FOREST.fit(d, ForestParameters.DEFAULTS.withTrees(30), 7);
+        assertThat(m.kind()).isEqualTo(ModelKind.RANDOM_FOREST);
+        assertThat(m.fileName()).isEqualTo("random-forest.txt");
+        assertThat(m.treeCount()).isEqualTo(30);
+        double[] shapBias = {Double.NaN};
+        for (double[] x : ModelBundleTest.data(200, 6).x()) {
+            assertThat(m.score(x)).isCloseTo(m.nativeScore(x), within(1e-9));
+            double logit = Math.log(m.score(x) / (1 - m.score(x)));
+            assertThat(m.bias() + sum(m.contributions(x, Explanation.PATH))).isCloseTo(logit, within(1e-9));
+            // LightGBM sums a forest's TreeSHAP values over its trees; averaged, they add up to the log-odds.
+            shapBias[0] = Double.isNaN(shapBias[0]) ? logit - sum(m.contributions(x)) : shapBias[0];
+            assertThat(shapBias[0] + sum(m.contributions(x))).isCloseTo(logit, within(1e-6));
+        }
+    }
+
+    @Test
+    void aForestIsTheSameWhateverTheSeedOfOtherFitsAndDiffersByItsOwnSeed() {
+        TrainingSet d = ModelBundleTest.data(1500, 8);
+        ForestParameters p = ForestParameters.DEFAULTS.withTrees(20);
+        double[] x = ModelBundleTest.data(1, 9).x()[0];
+        double a = LightGbmModel.fitForest(d, p, 3).score(x);
+        assertThat(LightGbmModel.fitForest(d, p, 3).score(x)).isEqualTo(a);
+        assertThat(LightGbmModel.fitForest(d, p, 4).score(x)).isNotEqualTo(a);
+    }
+
     private static double sum(double[] v) {
         double s = 0;
         for (double d : v) {
