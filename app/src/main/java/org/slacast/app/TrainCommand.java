@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 public final class TrainCommand extends ModelCommand {
     @Option(names = "--models", split = ",", paramLabel = "KIND",
             description = {"Models to fit: random-forest, logistic, gradient-boosting, lightgbm (default: "
-                + "random-forest, logistic and gradient-boosting; on a desk of 35,000 tickets or more, lightgbm in "
+                + "random-forest, logistic and gradient-boosting; on a desk of 15,000 tickets or more, lightgbm in "
                 + "place of gradient-boosting, unless a --param tunes gradient-boosting)."})
     private List<String> kinds;
 
