@@ -153,8 +153,8 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
 
     /** Smile's own formula, {@code 1 - 1 / (1 + exp(2y))}, on the compiled trees. */
     @Override
-    public double score(double[] x) {
-        double y = intercept + shrinkage * trees.sum(x);
+    double scoreOf(double sum) {
+        double y = intercept + shrinkage * sum;
         return 1.0 - 1.0 / (1.0 + Math.exp(2 * y));
     }
 
@@ -170,12 +170,10 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     }
 
     @Override
-    double[] pathContributions(double[] x) {
-        double[] phi = trees.attributions(x);
+    void toUnits(double[] phi) {
         for (int j = 0; j < phi.length; j++) {
             phi[j] *= 2 * shrinkage;
         }
-        return phi;
     }
 
     @Override

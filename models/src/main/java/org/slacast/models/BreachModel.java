@@ -40,6 +40,25 @@ public sealed interface BreachModel permits TreeEnsemble, LogisticModel, LightGb
         return contributions(x);
     }
 
+    /**
+     * The score and its contributions by one method. Tree ensembles take both from one walk down each tree when
+     * the method is {@link Explanation#PATH}; the score is the same double as {@link #score}'s either way.
+     *
+     * @param x   a feature vector
+     * @param how path attributions or exact TreeSHAP
+     * @return the uncalibrated score and one contribution per feature
+     */
+    default Scored scored(double[] x, Explanation how) {
+        return new Scored(score(x), contributions(x, how));
+    }
+
+    /**
+     * @param score         the uncalibrated probability of a breach
+     * @param contributions one contribution per feature, in schema order
+     */
+    record Scored(double score, double[] contributions) {
+    }
+
     /** @return global importance per feature, in schema order, summing to 1 */
     double[] importance();
 

@@ -144,14 +144,6 @@ final class CompiledTrees {
         return s;
     }
 
-    /**
-     * @param x a feature vector
-     * @return the weighted mean of the trees' leaf values
-     */
-    double mean(double[] x) {
-        return sum(x) / weightSum;
-    }
-
     /** @return the weighted sum over trees of each root's expected value: the output when no feature is known */
     double bias() {
         double s = 0;
@@ -174,6 +166,19 @@ final class CompiledTrees {
      */
     double[] attributions(double[] x) {
         double[] phi = new double[features];
+        walk(x, phi);
+        return phi;
+    }
+
+    /**
+     * Path attributions and the output from one walk down each tree.
+     *
+     * @param x   a feature vector
+     * @param phi adds one contribution per feature here
+     * @return the same double as {@link #sum}: the leaves are added in the same order
+     */
+    double walk(double[] x, double[] phi) {
+        double s = 0;
         for (int t = 0; t < roots.length; t++) {
             double w = weights[t];
             int n = roots[t];
@@ -184,8 +189,9 @@ final class CompiledTrees {
                 n = next;
                 meta = nodes[2 * n + 1];
             }
+            s += w * Double.longBitsToDouble(nodes[2 * n]);
         }
-        return phi;
+        return s;
     }
 
     private int leaf(int n, double[] x) {

@@ -68,8 +68,8 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
 
     /** Smile's posterior: the trees' smoothed leaf posteriors averaged with their out-of-bag weights. */
     @Override
-    public double score(double[] x) {
-        return trees.mean(x);
+    double scoreOf(double sum) {
+        return sum / trees.weightSum();
     }
 
     @Override
@@ -79,12 +79,10 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
 
     /** In probability, like TreeSHAP's; from every tree, since a path costs one walk per tree. */
     @Override
-    double[] pathContributions(double[] x) {
-        double[] phi = trees.attributions(x);
+    void toUnits(double[] phi) {
         for (int j = 0; j < phi.length; j++) {
             phi[j] /= trees.weightSum();
         }
-        return phi;
     }
 
     @Override

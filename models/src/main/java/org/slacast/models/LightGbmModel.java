@@ -176,7 +176,22 @@ public final class LightGbmModel implements BreachModel {
 
     @Override
     public double score(double[] x) {
-        return 1.0 / (1.0 + Math.exp(-trees.scale() * trees.trees().sum(x)));
+        return scoreOf(trees.trees().sum(x));
+    }
+
+    private double scoreOf(double sum) {
+        return 1.0 / (1.0 + Math.exp(-trees.scale() * sum));
+    }
+
+    @Override
+    public Scored scored(double[] x, Explanation how) {
+        if (how != Explanation.PATH) {
+            return BreachModel.super.scored(x, how);
+        }
+        double[] phi = new double[features];
+        double sum = trees.trees().walk(x, phi);
+        scale(phi);
+        return new Scored(scoreOf(sum), phi);
     }
 
     /** LightGBM's own probability for the same vector, from every tree; {@link #score} must agree. For tests. */
@@ -213,10 +228,14 @@ public final class LightGbmModel implements BreachModel {
             return contributions(x);
         }
         double[] phi = trees.trees().attributions(x);
+        scale(phi);
+        return phi;
+    }
+
+    private void scale(double[] phi) {
         for (int j = 0; j < phi.length; j++) {
             phi[j] *= trees.scale();
         }
-        return phi;
     }
 
     @Override

@@ -65,7 +65,35 @@ public record ModelBundle(BundleManifest manifest, BreachModel model) {
      * @return up to k reasons with signed contributions
      */
     public List<Reason> reasons(double[] x, int k, Explanation how) {
-        double[] c = model.contributions(x, how);
+        return top(x, model.contributions(x, how), k);
+    }
+
+    /**
+     * The calibrated probability and its top reasons together: a tree ensemble's path attributions and score come
+     * from one walk down each tree. The same figures as {@link #probability} and {@link #reasons(double[], int,
+     * Explanation)}, exactly.
+     *
+     * @param x   a feature vector
+     * @param k   how many reasons; 0 skips them
+     * @param how path attributions or exact TreeSHAP
+     * @return the probability and up to k reasons
+     */
+    public Explained explain(double[] x, int k, Explanation how) {
+        if (k == 0) {
+            return new Explained(probability(x), List.of());
+        }
+        BreachModel.Scored s = model.scored(x, how);
+        return new Explained(manifest.calibrator().apply(s.score()), top(x, s.contributions(), k));
+    }
+
+    /**
+     * @param probability the calibrated breach probability
+     * @param reasons     the top reasons, largest magnitude first
+     */
+    public record Explained(double probability, List<Reason> reasons) {
+    }
+
+    private List<Reason> top(double[] x, double[] c, int k) {
         List<String> names = manifest.schema().names();
         // Top k by repeated selection: k is small, and this is on every HTTP score.
         boolean[] taken = new boolean[c.length];

@@ -46,8 +46,34 @@ abstract sealed class TreeEnsemble<M extends Classifier<Tuple> & SHAP<Tuple>> im
         return how == Explanation.PATH ? pathContributions(x) : contributions(x);
     }
 
+    @Override
+    public final double score(double[] x) {
+        return scoreOf(trees.sum(x));
+    }
+
+    @Override
+    public final Scored scored(double[] x, Explanation how) {
+        if (how != Explanation.PATH) {
+            return BreachModel.super.scored(x, how);
+        }
+        double[] phi = new double[x.length];
+        double sum = trees.walk(x, phi);
+        toUnits(phi);
+        return new Scored(scoreOf(sum), phi);
+    }
+
+    /** @param sum the compiled trees' weighted output @return the uncalibrated score */
+    abstract double scoreOf(double sum);
+
+    /** Scales the compiled trees' path attributions to the units of {@link #contributions(double[])}. */
+    abstract void toUnits(double[] phi);
+
     /** @param x a feature vector @return path attributions in the units of {@link #contributions(double[])} */
-    abstract double[] pathContributions(double[] x);
+    final double[] pathContributions(double[] x) {
+        double[] phi = trees.attributions(x);
+        toUnits(phi);
+        return phi;
+    }
 
     /** TreeSHAP values of the breach class from a model of the same schema. */
     double[] contributionsOf(SHAP<Tuple> explainer, double[] x) {

@@ -62,6 +62,24 @@ class CompiledTreesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = "LOGISTIC", mode = Mode.EXCLUDE)
+    void oneWalkGivesTheSameScoreAndPathContributionsAsTwo(ModelKind kind) {
+        TrainingSet d = continuous(1500, 12);
+        ModelParameters params = ModelBundleTest.sized(kind, 40, 1);
+        List<BreachModel> models = new java.util.ArrayList<>(List.of(kind.fit(d, params, 11)));
+        if (params instanceof ForestParameters f) {
+            models.add(ForestModel.fit(d, f, 11)); // Smile's forest, besides LightGBM's
+        }
+        for (BreachModel m : models) {
+            for (double[] x : continuous(200, 13).x()) {
+                BreachModel.Scored s = m.scored(x, Explanation.PATH);
+                assertThat(s.score()).as(m.getClass().getSimpleName()).isEqualTo(m.score(x));
+                assertThat(s.contributions()).containsExactly(m.contributions(x, Explanation.PATH));
+            }
+        }
+    }
+
     @Test
     void forestPathContributionsAddUpToTheScoreMinusTheBias() {
         ForestModel m = (ForestModel) fit(ModelKind.RANDOM_FOREST, continuous(1500, 5));

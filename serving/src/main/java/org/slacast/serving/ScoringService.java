@@ -133,11 +133,11 @@ public final class ScoringService {
         DeskState.History history = desk.state().history(t, at);
         double[] x = m.extractor().extract(t, r.events(), at, sla, history).values();
         ModelBundle b = m.bundle();
-        double p = b.probability(x);
+        ModelBundle.Explained e = b.explain(x, k, how);
+        double p = e.probability();
         String band = RiskLevel.of(p, b.manifest().threshold()).label();
-        List<ModelBundle.Reason> why = k == 0 ? List.of() : b.reasons(x, k, how);
         record(m, shadow, t, r.events(), at, sla, history, x, p, band, requestId);
-        return new Score(requestId, t, at, p, band, sla, why, b);
+        return new Score(requestId, t, at, p, band, sla, e.reasons(), b);
     }
 
     /**
@@ -155,9 +155,9 @@ public final class ScoringService {
         TicketSla sla = m.extractor().sla(t, events, at);
         double[] x = m.extractor().extract(t, events, at, sla, desk.state().history(t, at)).values();
         ModelBundle b = m.bundle();
-        double p = b.probability(x);
-        return new Score(null, t, at, p, RiskLevel.of(p, b.manifest().threshold()).label(), sla,
-                k == 0 ? List.of() : b.reasons(x, k, Explanation.PATH), b);
+        ModelBundle.Explained e = b.explain(x, k, Explanation.PATH);
+        double p = e.probability();
+        return new Score(null, t, at, p, RiskLevel.of(p, b.manifest().threshold()).label(), sla, e.reasons(), b);
     }
 
     /** Monitoring, and the prediction log with the challenger's answer beside the champion's. */
