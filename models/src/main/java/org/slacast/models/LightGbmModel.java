@@ -34,6 +34,8 @@ public final class LightGbmModel implements BreachModel {
     private final ModelKind kind;
     private final int features;
     private final int rounds;
+    /** From the trees' summed output to log-odds ({@link LightGbmText#scale}), once: it is on every score. */
+    private final double scale;
     private NativeBooster explainer;
 
     LightGbmModel(String text, List<String> names, ModelKind kind) {
@@ -42,6 +44,7 @@ public final class LightGbmModel implements BreachModel {
         this.kind = kind;
         this.features = names.size();
         this.rounds = trees.trees().size();
+        this.scale = trees.scale();
     }
 
     /**
@@ -166,7 +169,7 @@ public final class LightGbmModel implements BreachModel {
 
     /** @return the log-odds when no feature is known: the trees' cover-weighted expected output */
     double bias() {
-        return trees.scale() * trees.trees().bias();
+        return scale * trees.trees().bias();
     }
 
     @Override
@@ -180,7 +183,7 @@ public final class LightGbmModel implements BreachModel {
     }
 
     private double scoreOf(double sum) {
-        return 1.0 / (1.0 + Math.exp(-trees.scale() * sum));
+        return 1.0 / (1.0 + Math.exp(-scale * sum));
     }
 
     @Override
@@ -214,10 +217,10 @@ public final class LightGbmModel implements BreachModel {
     public double[] contributions(double[] x) {
         NativeBooster b = booster();
         double[] phi = b.predict(x, PredictionType.C_API_PREDICT_CONTRIB);
-        double scale = trees.averaged() ? trees.sigmoid() / b.trees() : trees.sigmoid();
+        double unit = trees.averaged() ? trees.sigmoid() / b.trees() : trees.sigmoid();
         double[] out = new double[features];
         for (int j = 0; j < features; j++) {
-            out[j] = scale * phi[j];
+            out[j] = unit * phi[j];
         }
         return out;
     }
@@ -234,7 +237,7 @@ public final class LightGbmModel implements BreachModel {
 
     private void scale(double[] phi) {
         for (int j = 0; j < phi.length; j++) {
-            phi[j] *= trees.scale();
+            phi[j] *= scale;
         }
     }
 

@@ -17,19 +17,32 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OldBundleTest {
     static final Path ROOT = resource("bundles/format-1");
+    static final Path LIGHTGBM = resource("bundles/lightgbm-1");
 
     @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = "LIGHTGBM", mode = EnumSource.Mode.EXCLUDE) // came later
     void aFormatOneBundleScoresAsItDidWhenSaved(ModelKind kind) throws IOException {
-        ModelBundle b = ModelBundle.load(ROOT.resolve(kind.label()));
-        JsonNode expected = ModelBundle.json().readTree(ROOT.resolve("expected.json").toFile());
+        scoresAsWhenSaved(ROOT, kind, "-format-1");
+    }
+
+    /** LightGBM's models as issue 17 saved them: the forest in {@code rf} mode and the boosting kind. */
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"RANDOM_FOREST", "LIGHTGBM"})
+    void aLightGbmBundleScoresAsItDidWhenSaved(ModelKind kind) throws IOException {
+        ModelBundle b = scoresAsWhenSaved(LIGHTGBM, kind, "-lightgbm-1");
+        assertThat(b.model()).isInstanceOf(LightGbmModel.class);
+    }
+
+    private static ModelBundle scoresAsWhenSaved(Path root, ModelKind kind, String suffix) throws IOException {
+        ModelBundle b = ModelBundle.load(root.resolve(kind.label()));
+        JsonNode expected = ModelBundle.json().readTree(root.resolve("expected.json").toFile());
         JsonNode rows = expected.get("x");
         JsonNode scores = expected.at("/score/" + kind.label());
         JsonNode probabilities = expected.at("/probability/" + kind.label());
         assertThat(rows.size()).isPositive().isEqualTo(probabilities.size()).isEqualTo(scores.size());
 
         assertThat(b.model().kind()).isEqualTo(kind);
-        assertThat(b.manifest().id()).isEqualTo(kind.label() + "-format-1");
+        assertThat(b.manifest().id()).isEqualTo(kind.label() + suffix);
         for (int i = 0; i < rows.size(); i++) {
             double[] x = new double[rows.get(i).size()];
             for (int j = 0; j < x.length; j++) {
@@ -39,6 +52,7 @@ class OldBundleTest {
             assertThat(b.probability(x)).as("row %d probability", i)
                     .isCloseTo(probabilities.get(i).asDouble(), within(1e-9));
         }
+        return b;
     }
 
     @ParameterizedTest
