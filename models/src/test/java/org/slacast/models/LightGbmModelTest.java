@@ -14,11 +14,18 @@ class LightGbmModelTest {
         TrainingSet d = ModelBundleTest.data(2000, 1);
         LightGbmModel m = LightGbmModel.fit(d, null, LightGbmParameters.DEFAULTS.withTrees(60), 7);
         assertThat(m.treeCount()).isEqualTo(60);
+        assertScoresAsNativeAndExplanationsAddUp(m, ModelBundleTest.data(300, 2));
+    }
+
+    /**
+     * Java's score is LightGBM's within 1e-9, and both explanations are locally accurate: a bias plus the
+     * contributions is the log-odds. The path attributions' bias is the trees' expected output; TreeSHAP's is the
+     * same for every vector.
+     */
+    private static void assertScoresAsNativeAndExplanationsAddUp(LightGbmModel m, TrainingSet probe) {
         double[] shapBias = {Double.NaN};
-        for (double[] x : ModelBundleTest.data(300, 2).x()) {
+        for (double[] x : probe.x()) {
             assertThat(m.score(x)).isCloseTo(m.nativeScore(x), within(1e-9));
-            // Both explanations are locally accurate: a bias plus the contributions is the log-odds. The path
-            // attributions' bias is the trees' expected output; TreeSHAP's is the same for every vector.
             double logit = Math.log(m.score(x) / (1 - m.score(x)));
             assertThat(m.bias() + sum(m.contributions(x, Explanation.PATH))).isCloseTo(logit, within(1e-9));
             shapBias[0] = Double.isNaN(shapBias[0]) ? logit - sum(m.contributions(x)) : shapBias[0];
@@ -33,15 +40,8 @@ class LightGbmModelTest {
         assertThat(m.kind()).isEqualTo(ModelKind.RANDOM_FOREST);
         assertThat(m.fileName()).isEqualTo("random-forest.txt");
         assertThat(m.treeCount()).isEqualTo(30);
-        double[] shapBias = {Double.NaN};
-        for (double[] x : ModelBundleTest.data(200, 6).x()) {
-            assertThat(m.score(x)).isCloseTo(m.nativeScore(x), within(1e-9));
-            double logit = Math.log(m.score(x) / (1 - m.score(x)));
-            assertThat(m.bias() + sum(m.contributions(x, Explanation.PATH))).isCloseTo(logit, within(1e-9));
-            // LightGBM sums a forest's TreeSHAP values over its trees; averaged, they add up to the log-odds.
-            shapBias[0] = Double.isNaN(shapBias[0]) ? logit - sum(m.contributions(x)) : shapBias[0];
-            assertThat(shapBias[0] + sum(m.contributions(x))).isCloseTo(logit, within(1e-6));
-        }
+        // LightGBM sums a forest's TreeSHAP values over its trees; averaged, they add up to the log-odds.
+        assertScoresAsNativeAndExplanationsAddUp(m, ModelBundleTest.data(200, 6));
     }
 
     @Test
