@@ -54,8 +54,8 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
     /**
      * @param features the number of features
      * @param seed     the seed of every random choice
-     * @return LightGBM's parameter string for this forest; two threads, deterministic, like {@link
-     *         LightGbmParameters}'s default
+     * @return LightGBM's parameter string for this forest: deterministic, on one thread, since OpenMP's spinning
+     *         threads beside the other fits cost more than they gave (docs/BENCHMARKS.md)
      */
     String lightGbmConfig(int features, long seed) {
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features)));

@@ -158,8 +158,11 @@ public final class LightGbmModel implements BreachModel {
     }
 
     static LightGbmModel load(Path dir, List<String> names, ModelKind kind) throws IOException {
-        String file = kind == ModelKind.RANDOM_FOREST ? FOREST_FILE : FILE;
-        return new LightGbmModel(Files.readString(dir.resolve(file), StandardCharsets.UTF_8), names, kind);
+        return new LightGbmModel(Files.readString(dir.resolve(fileOf(kind)), StandardCharsets.UTF_8), names, kind);
+    }
+
+    private static String fileOf(ModelKind kind) {
+        return kind == ModelKind.RANDOM_FOREST ? FOREST_FILE : FILE;
     }
 
     /** @return the number of boosting rounds kept, or of a forest's trees */
@@ -253,7 +256,7 @@ public final class LightGbmModel implements BreachModel {
 
     @Override
     public String fileName() {
-        return kind == ModelKind.RANDOM_FOREST ? FOREST_FILE : FILE;
+        return fileOf(kind);
     }
 
     /** The native booster, made once from the text when first asked for and freed when this model is. */
