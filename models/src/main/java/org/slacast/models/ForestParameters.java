@@ -14,7 +14,7 @@ import java.util.Map;
  * @param trees       {@code trees}: the number of trees; default 200, at least 1
  * @param maxDepth    {@code max_depth}: the deepest a tree grows; default 20, at least 2
  * @param maxNodes    {@code max_nodes}: at most this many leaves per tree (LightGBM's {@code num_leaves}); default
- *                    300, at least 2
+ *                    300, from 2 to 131,072 (LightGBM's limit)
  * @param nodeSize    {@code node_size}: a leaf holds at least this many rows (LightGBM's {@code min_data_in_leaf};
  *                    in Smile, a node with fewer rows is not split); default 5, at least 1
  * @param maxExamples {@code max_examples}: fit on at most this many training examples, within the pipeline's cap
@@ -27,12 +27,12 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
     /** 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, on at most 50,000 examples. */
     public static final ForestParameters DEFAULTS = new ForestParameters(200, 20, 300, 5, 50_000);
 
-    /** Checks each value's range; Smile's own limits (depth and leaves at least 2) are checked here, by name. */
+    /** Checks each value's range by name: Smile's limits (depth and leaves at least 2), LightGBM's (131,072 leaves). */
     public ForestParameters {
         ModelKind k = ModelKind.RANDOM_FOREST;
         ParameterBounds.atLeast(k, "trees", trees, 1);
         ParameterBounds.atLeast(k, "max_depth", maxDepth, 2);
-        ParameterBounds.atLeast(k, "max_nodes", maxNodes, 2);
+        ParameterBounds.between(k, "max_nodes", maxNodes, 2, ParameterBounds.MAX_LEAVES);
         ParameterBounds.atLeast(k, "node_size", nodeSize, 1);
         ParameterBounds.atLeast(k, "max_examples", maxExamples, 0);
     }

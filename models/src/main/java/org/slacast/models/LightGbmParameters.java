@@ -11,7 +11,7 @@ import java.util.Map;
  * @param trees           {@code trees} ({@code num_iterations}): at most this many boosting rounds; default 500, at
  *                        least 1
  * @param leaves          {@code leaves} ({@code num_leaves}): at most this many leaves per tree, grown leaf-wise;
- *                        default 31, at least 2
+ *                        default 31, from 2 to 131,072 (LightGBM's limit)
  * @param learningRate    {@code learning_rate}: each tree's shrinkage; default 0.05, in (0, 1]
  * @param minLeaf         {@code min_leaf} ({@code min_data_in_leaf}): a leaf holds at least this many rows; default
  *                        40, at least 1
@@ -37,7 +37,7 @@ public record LightGbmParameters(int trees, int leaves, double learningRate, int
     public LightGbmParameters {
         ModelKind k = ModelKind.LIGHTGBM;
         ParameterBounds.atLeast(k, "trees", trees, 1);
-        ParameterBounds.atLeast(k, "leaves", leaves, 2);
+        ParameterBounds.between(k, "leaves", leaves, 2, ParameterBounds.MAX_LEAVES);
         ParameterBounds.fraction(k, "learning_rate", learningRate);
         ParameterBounds.atLeast(k, "min_leaf", minLeaf, 1);
         ParameterBounds.fraction(k, "feature_fraction", featureFraction);

@@ -7,6 +7,9 @@ import org.slacast.core.BadInputException;
  * ({@code random-forest.trees=0: must be at least 1}), so a bad {@code --param} reads back to the user as typed.
  */
 final class ParameterBounds {
+    /** LightGBM's own limit on {@code num_leaves}; past it the native library refuses the fit. */
+    static final int MAX_LEAVES = 131_072;
+
     private ParameterBounds() {
     }
 
@@ -14,6 +17,13 @@ final class ParameterBounds {
     static void atLeast(ModelKind kind, String name, int value, int min) {
         if (value < min) {
             throw refused(kind, name, value, "must be at least " + min);
+        }
+    }
+
+    /** Refuses a whole-number parameter outside {@code [min, max]}. */
+    static void between(ModelKind kind, String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw refused(kind, name, value, "must be from " + min + " to " + max);
         }
     }
 

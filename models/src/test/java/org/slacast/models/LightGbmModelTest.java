@@ -75,7 +75,7 @@ class LightGbmModelTest {
     @Test
     void parametersAreCheckedByName() {
         assertThatThrownBy(() -> ModelParameters.parse(ModelKind.LIGHTGBM, Map.of("leaves", "1")))
-                .hasMessageContaining("lightgbm.leaves=1").hasMessageContaining("at least 2");
+                .hasMessageContaining("lightgbm.leaves=1").hasMessageContaining("from 2 to 131072");
         assertThatThrownBy(() -> ModelParameters.parse(ModelKind.LIGHTGBM, Map.of("learning_rate", "2")))
                 .hasMessageContaining("must be in (0, 1]");
         assertThat(ModelParameters.parse(ModelKind.LIGHTGBM, Map.of("leaves", "63")).asMap())
