@@ -67,6 +67,8 @@ final class Problems {
             }
         });
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new KnownMethods(), "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
     }
 
     private static void typed(HttpResponseException e, Context ctx) {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,17 @@ class HardeningTest {
         String after = api.get("/metrics").body();
         assertThat(after).doesNotContain("/nope-").doesNotContain("MA0");
         assertThat(after.length() - before).isLessThan(20_000);
+    }
+
+    @Test
+    void anUnknownMethodIsA501ProblemBeforeJavalinSeesIt() throws Exception {
+        // Javalin would keep BREW and ZZZZ for good and answer them 404 or 405, and MA0 with an empty 500.
+        for (String method : List.of("MA0", "BREW", "ZZZZ")) {
+            String answer = raw(method + " /v1/score HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(answer).startsWith("HTTP/1.1 501").contains("application/problem+json")
+                    .contains("\"status\":501").contains("unknown request method");
+        }
+        assertThat(api.get("/health").statusCode()).isEqualTo(200);
     }
 
     @Test
