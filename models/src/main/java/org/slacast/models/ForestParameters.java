@@ -59,11 +59,9 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
      */
     String lightGbmConfig(int features, long seed) {
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features)));
-        return String.join(" ", "boosting=rf", "objective=binary", "metric=binary_logloss", "num_leaves=" + maxNodes,
+        return LightGbmParameters.binary(String.join(" ", "boosting=rf", "num_leaves=" + maxNodes,
                 "max_depth=" + maxDepth, "min_data_in_leaf=" + nodeSize, "bagging_fraction=0.632", "bagging_freq=1",
-                "feature_fraction_bynode=" + (double) mtry / features, "lambda_l2=0", "max_bin=255",
-                "num_threads=1", "seed=" + (seed & 0x7fffffff), "deterministic=true", "force_row_wise=true",
-                "verbosity=-1");
+                "feature_fraction_bynode=" + (double) mtry / features, "lambda_l2=0", "max_bin=255"), 1, seed);
     }
 
     @Override

@@ -77,11 +77,24 @@ public record LightGbmParameters(int trees, int leaves, double learningRate, int
      * @return LightGBM's parameter string
      */
     String config(long seed) {
-        return String.join(" ", "objective=binary", "metric=binary_logloss", "num_leaves=" + leaves,
-                "learning_rate=" + learningRate, "min_data_in_leaf=" + minLeaf, "feature_fraction=" + featureFraction,
+        return binary(String.join(" ", "num_leaves=" + leaves, "learning_rate=" + learningRate,
+                "min_data_in_leaf=" + minLeaf, "feature_fraction=" + featureFraction,
                 "bagging_fraction=" + baggingFraction, "bagging_freq=" + (baggingFraction < 1 ? 1 : 0),
-                "lambda_l2=" + l2, "max_bin=" + maxBin, "num_threads=" + threads, "seed=" + (seed & 0x7fffffff),
-                "deterministic=true", "force_row_wise=true", "verbosity=-1");
+                "lambda_l2=" + l2, "max_bin=" + maxBin), threads, seed);
+    }
+
+    /**
+     * What every fit slacast asks of LightGBM besides its own settings: the binary log loss, and deterministic
+     * row-wise histograms on a fixed thread count, so the same data and seed give the same model; no log.
+     *
+     * @param fit     the fit's own settings, {@code key=value} separated by spaces
+     * @param threads fitting threads
+     * @param seed    the seed of every random choice
+     * @return LightGBM's parameter string
+     */
+    static String binary(String fit, int threads, long seed) {
+        return String.join(" ", "objective=binary", "metric=binary_logloss", fit, "num_threads=" + threads,
+                "seed=" + (seed & 0x7fffffff), "deterministic=true", "force_row_wise=true", "verbosity=-1");
     }
 
     @Override
