@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Alternates the same-I/O endpoint and the default /v1/score on warm servers: 20 s warm-up each, then two
-# rounds of 15 s. Needs wrk and a built tree (bench/http.sh builds it). Usage: bench/http-alternate.sh
+# Alternates the same-I/O endpoint and the default /v1/score on warm servers: a warm-up of each (20 s and 45 s),
+# then two rounds of 15 s, then the default paced at half the same-I/O rate. Needs wrk and a built tree (bench/http.sh builds it). Usage: bench/http-alternate.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 work=$(mktemp -d)
@@ -24,12 +24,10 @@ for k in 1 2; do
   echo "score   $k: $(run http://localhost:7091/v1/score 15s)"
   sleep 5
 done
-# Half the same-I/O endpoint's last rate, on the warm default server: the p99 goal's load. wrk pauses between an
-# answer and the next request, so the rate asked for is raised by what a 10 s trial run fell short by.
+# Half the same-I/O endpoint's last rate, on the warm default server: the p99 goal's load, on a fixed schedule
+# (bench/score-paced.lua).
 half=$(( $(sed -n 's/^same-io 2: .*Requests\/sec: *\([0-9]*\).*/\1/p' "$work/rounds") / 2 ))
-paced() { RATE=$1 CONNS=32 wrk -t2 -c32 -d"$2" --latency -s bench/score-paced.lua http://localhost:7091/v1/score; }
-reached=$(paced "$half" 10s | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')
-ask=$(( half * half / (reached > 0 ? reached : 1) ))
-echo "score paced for $half/s (asked $ask/s): $(paced "$ask" 15s | grep -E "Requests/sec|^ +(50|90|99)%" | tr '\n' ' ')"
+echo "score paced at $half/s: $(RATE=$half THREADS=2 wrk -t2 -c32 -d15s --latency -s bench/score-paced.lua \
+  http://localhost:7091/v1/score | grep -E "Requests/sec|^ +(50|90|99)%" | tr '\n' ' ')"
 kill $sp $ip; wait 2>/dev/null
 echo "serve log warnings: $(grep -c WARN $work/serve.log)"

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -92,10 +93,40 @@ public final class PredictionLog implements AutoCloseable {
         // Start even when the database is down; the writer keeps trying.
         c.setInitializationFailTimeout(-1);
         c.setConnectionTimeout(2000);
+        if (jdbcUrl.startsWith("jdbc:duckdb:")) {
+            String set = duckDbSettings(jdbcUrl);
+            if (!set.isEmpty()) {
+                c.setConnectionInitSql(set);
+            }
+        }
         this.pool = new HikariDataSource(c);
         this.rows = new PredictionTable(table);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = Thread.ofPlatform().name("prediction-log").daemon(true).start(this::run);
+    }
+
+    /**
+     * DuckDB settings for a log that only appends, unless the URL sets them itself
+     * ({@code jdbc:duckdb:FILE;threads=2}). With DuckDB's defaults (a checkpoint every 16 MB of WAL, compressed by
+     * one worker per core) a row cost 22-24 µs of CPU on two cores, much of it workers yielding to each other while
+     * the scoring threads wanted the cores; on one thread with a checkpoint every 64 MiB it costs 10.5-11, with a
+     * lower peak RSS (docs/BENCHMARKS.md). They are set by SQL once connected, not as connection properties:
+     * DuckDB refuses a second connection to an open file with other properties, and {@code --store} may name the
+     * same file (whose instance then runs on one thread too).
+     *
+     * @param jdbcUrl the log's URL
+     * @return the SET statements to run on connecting, or ""
+     */
+    static String duckDbSettings(String jdbcUrl) {
+        String given = jdbcUrl.toLowerCase(Locale.ROOT);
+        StringBuilder set = new StringBuilder();
+        if (!given.contains("threads=")) {
+            set.append("SET threads = 1;");
+        }
+        if (!given.contains("checkpoint_threshold=")) {
+            set.append("SET checkpoint_threshold = '64MiB';");
+        }
+        return set.toString();
     }
 
     /**

@@ -44,6 +44,32 @@ class PredictionLogTest {
         assertStoredExactly(url, "predictions");
     }
 
+    /**
+     * The log's DuckDB runs on one thread with a checkpoint every 64 MiB (its defaults cost twice the CPU a row), unless
+     * the URL sets either; a connection opened to the same file in this process shares the instance and sees them.
+     */
+    @Test
+    void duckDbRunsTheLogOnOneThreadWithLargerCheckpointsUnlessTheUrlSaysOtherwise() throws Exception {
+        assertThat(settings("jdbc:duckdb:" + tmp.resolve("set.duckdb"))).containsExactly("1", "64.0 MiB");
+        assertThat(settings("jdbc:duckdb:" + tmp.resolve("own.duckdb") + ";threads=2"))
+                .containsExactly("2", "64.0 MiB");
+    }
+
+    private static List<String> settings(String url) throws Exception {
+        try (PredictionLog log = new PredictionLog(url, "predictions", 10)) {
+            log.offer(entry(0));
+            while (log.written() == 0) {
+                Thread.sleep(5);
+            }
+            try (Connection c = DriverManager.getConnection(url);
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT current_setting('threads'), current_setting('checkpoint_threshold')")) {
+                rs.next();
+                return List.of(rs.getString(1), rs.getString(2));
+            }
+        }
+    }
+
     /** Closing used to abort the connection under a running write, deadlocking DuckDB; now it drains first. */
     @Test
     void closingWithABacklogWritesItAllAndReturns() throws SQLException {
