@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
+import io.javalin.http.servlet.MaxRequestSize;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slacast.models.Explanation;
 
 /** What every route reads from a request the same way: the JSON body, the request id, and the query options. */
@@ -28,7 +30,7 @@ final class Requests {
                     + (type == null ? "" : ", not " + ScoreJson.plain(type, 100)));
         }
         try {
-            JsonNode n = ScoreJson.MAPPER.readTree(ctx.bodyAsBytes());
+            JsonNode n = ScoreJson.MAPPER.readTree(bytes(ctx));
             if (n == null || n.isMissingNode()) {
                 throw BadRequest.of("the request body is empty; send a JSON object");
             }
@@ -43,6 +45,37 @@ final class Requests {
         } catch (IOException e) {
             throw BadRequest.of("cannot read the request body");
         }
+    }
+
+    /**
+     * The body, at most {@code --max-body} bytes (Javalin's {@code maxRequestSize}). A declared length is read in
+     * one call: Javalin's {@code bodyAsBytes} copied it through an 8 KB buffer and a growing array, about 1.5 µs of
+     * a score's CPU. A body without a length is read up to one byte past the bound.
+     */
+    private static byte[] bytes(Context ctx) throws IOException {
+        long max = ctx.appData(MaxRequestSize.INSTANCE.getMaxRequestSizeKey());
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw tooLarge(max);
+        }
+        InputStream in = ctx.req().getInputStream();
+        if (declared >= 0) {
+            byte[] b = in.readNBytes((int) declared);
+            if (b.length < declared) {
+                throw BadRequest.of("the request body ended after " + b.length + " of the " + declared
+                        + " bytes its Content-Length declared");
+            }
+            return b;
+        }
+        byte[] b = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (b.length > max) {
+            throw tooLarge(max);
+        }
+        return b;
+    }
+
+    private static BadRequest tooLarge(long max) {
+        return BadRequest.tooLarge("(body)", "the request body is over " + max + " bytes (setting: --max-body)");
     }
 
     /**

@@ -114,6 +114,34 @@ class HardeningTest {
                 .isEqualTo("T-1");
     }
 
+    /** The body's bound holds with a Content-Length and without one (chunked), and a body at the bound is read. */
+    @Test
+    void aBodyPastMaxBodyIsA413NamingTheSettingWithOrWithoutALength() throws Exception {
+        ServingConfig.Limits d = ServingConfig.Limits.defaults();
+        int max = TICKET.length() + 10;
+        try (TestApi small = TestApi.start(TestApi.config("lr-a").withLimits(new ServingConfig.Limits(max,
+                d.maxBatch(), d.maxEvents(), d.maxTextChars(), d.earliest(), d.latest(), d.deadline(),
+                d.maxLogQueue())))) {
+            String over = TICKET + " ".repeat(11);
+            String at = TICKET + " ".repeat(10);
+            for (boolean chunked : new boolean[] {false, true}) {
+                HttpResponse<String> r = send(small, over, chunked);
+                assertProblem(r, 413, "(body)");
+                assertThat(JSON.readTree(r.body()).get("detail").asText())
+                        .isEqualTo("the request body is over " + max + " bytes (setting: --max-body)");
+                assertThat(send(small, at, chunked).statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(TestApi to, String body, boolean chunked) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(to.base + "/v1/score"))
+                .header("Content-Type", "application/json")
+                .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theContentTypeMustBeJson() throws Exception {
         HttpResponse<String> form = TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(api.base + "/v1/score"))
