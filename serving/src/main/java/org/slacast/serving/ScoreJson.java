@@ -76,7 +76,7 @@ final class ScoreJson {
         g.writeStartObject();
         g.writeStringField("request_id", s.requestId());
         g.writeStringField("ticket_id", s.ticket().id());
-        g.writeStringField("scored_at", s.at().toString());
+        instant(g, "scored_at", s.at());
         g.writeNumberField("breach_probability", round(p));
         g.writeStringField("risk_band", s.band());
         sla(g, s.sla(), s.at());
