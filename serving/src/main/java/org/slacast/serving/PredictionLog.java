@@ -107,7 +107,7 @@ public final class PredictionLog implements AutoCloseable {
 
     /**
      * DuckDB settings for a log that only appends, unless the URL sets them itself
-     * ({@code jdbc:duckdb:FILE;threads=2}). With DuckDB's defaults (a checkpoint every 16 MB of WAL, compressed by
+     * ({@code jdbc:duckdb:FILE;threads=2}). With DuckDB's defaults (a checkpoint every 16 MiB of WAL, compressed by
      * one worker per core) a row cost 22-24 µs of CPU on two cores, much of it workers yielding to each other while
      * the scoring threads wanted the cores; on one thread with a checkpoint every 64 MiB it costs 10.5-11, with a
      * lower peak RSS (docs/BENCHMARKS.md). They are set by SQL once connected, not as connection properties:
@@ -120,13 +120,18 @@ public final class PredictionLog implements AutoCloseable {
     static String duckDbSettings(String jdbcUrl) {
         String given = jdbcUrl.toLowerCase(Locale.ROOT);
         StringBuilder set = new StringBuilder();
-        if (!given.contains("threads=")) {
+        if (!names(given, "threads")) {
             set.append("SET threads = 1;");
         }
-        if (!given.contains("checkpoint_threshold=")) {
+        if (!names(given, "checkpoint_threshold")) {
             set.append("SET checkpoint_threshold = '64MiB';");
         }
         return set.toString();
+    }
+
+    /** Whether a DuckDB URL sets this option itself ({@code ;threads=4}, not {@code ;external_threads=4}). */
+    private static boolean names(String url, String option) {
+        return url.contains(";" + option + "=") || url.contains("?" + option + "=") || url.contains("&" + option + "=");
     }
 
     /**

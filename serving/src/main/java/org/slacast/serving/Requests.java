@@ -50,10 +50,12 @@ final class Requests {
     /**
      * The body, at most {@code --max-body} bytes (Javalin's {@code maxRequestSize}). A declared length is read in
      * one call: Javalin's {@code bodyAsBytes} copied it through an 8 KB buffer and a growing array, about 1.5 µs of
-     * a score's CPU. A body without a length is read up to one byte past the bound.
+     * a score's CPU. A body without a length is read up to one byte past the bound. Neither allocates more than
+     * what arrives: {@code readNBytes} grows its buffer as bytes come. No Java array holds over 2 GiB, whatever the
+     * setting.
      */
     private static byte[] bytes(Context ctx) throws IOException {
-        long max = ctx.appData(MaxRequestSize.INSTANCE.getMaxRequestSizeKey());
+        long max = Math.min(ctx.appData(MaxRequestSize.INSTANCE.getMaxRequestSizeKey()), Integer.MAX_VALUE - 9);
         long declared = ctx.req().getContentLengthLong();
         if (declared > max) {
             throw tooLarge(max);
@@ -67,7 +69,7 @@ final class Requests {
             }
             return b;
         }
-        byte[] b = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        byte[] b = in.readNBytes((int) max + 1);
         if (b.length > max) {
             throw tooLarge(max);
         }

@@ -134,6 +134,20 @@ class HardeningTest {
         }
     }
 
+    /** No Java array holds 3 GB: a --max-body past 2 GiB still answers such a declared length with a 413. */
+    @Test
+    void aDeclaredLengthPastWhatAnArrayHoldsIsA413EvenUnderALargerSetting() throws Exception {
+        ServingConfig.Limits d = ServingConfig.Limits.defaults();
+        try (TestApi large = TestApi.start(TestApi.config("lr-a").withLimits(new ServingConfig.Limits(4L << 30,
+                d.maxBatch(), d.maxEvents(), d.maxTextChars(), d.earliest(), d.latest(), d.deadline(),
+                d.maxLogQueue())))) {
+            String answer = raw(large, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 3000000000\r\nConnection: close\r\n\r\n{\"ticket\"");
+            assertThat(answer).startsWith("HTTP/1.1 413 ")
+                    .contains("the request body is over 2147483638 bytes (setting: --max-body)");
+        }
+    }
+
     private static HttpResponse<String> send(TestApi to, String body, boolean chunked) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return TestApi.HTTP.send(HttpRequest.newBuilder(URI.create(to.base + "/v1/score"))
@@ -228,7 +242,11 @@ class HardeningTest {
 
     /** Sends raw bytes, for what an HTTP client library would refuse to send. */
     private String raw(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", api.api.port())) {
+        return raw(api, request);
+    }
+
+    private static String raw(TestApi to, String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", to.api.port())) {
             OutputStream o = s.getOutputStream();
             o.write(request.getBytes(StandardCharsets.ISO_8859_1));
             o.flush();

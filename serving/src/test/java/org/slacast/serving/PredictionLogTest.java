@@ -53,6 +53,10 @@ class PredictionLogTest {
         assertThat(settings("jdbc:duckdb:" + tmp.resolve("set.duckdb"))).containsExactly("1", "64.0 MiB");
         assertThat(settings("jdbc:duckdb:" + tmp.resolve("own.duckdb") + ";threads=2"))
                 .containsExactly("2", "64.0 MiB");
+        assertThat(PredictionLog.duckDbSettings("jdbc:duckdb:f.duckdb;external_threads=1"))
+                .isEqualTo("SET threads = 1;SET checkpoint_threshold = '64MiB';");
+        assertThat(PredictionLog.duckDbSettings("jdbc:duckdb:f.duckdb;CHECKPOINT_THRESHOLD=1GiB"))
+                .isEqualTo("SET threads = 1;");
     }
 
     private static List<String> settings(String url) throws Exception {
