@@ -28,7 +28,7 @@ public final class SameIoEndpoint {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/same-io", ctx -> {
                 tickets.request(ScoreJson.MAPPER.readTree(ctx.bodyInputStream()), "");
-                ctx.contentType("application/json").result(ScoreJson.bytes(g -> g.writeTree(answer)));
+                ScoreJson.send(ctx, ScoreJson.bytes(g -> g.writeTree(answer))); // as /v1/score sends it
             });
         }).start();
     }
