@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Alternates the same-I/O endpoint and the default /v1/score on warm servers: a warm-up of each (20 s and 45 s),
-# then two rounds of 15 s, then the default paced at half the same-I/O rate. Needs wrk and a built tree (bench/http.sh builds it). Usage: bench/http-alternate.sh
+# then two rounds of 15 s, then the default paced at half the same-I/O rate. Needs wrk and a built tree
+# (bench/http.sh builds it). Usage: bench/http-alternate.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 work=$(mktemp -d)

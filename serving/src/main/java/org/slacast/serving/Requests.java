@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.javalin.http.servlet.MaxRequestSize;
 import java.io.IOException;
-import java.io.InputStream;
 import org.slacast.models.Explanation;
 
 /** What every route reads from a request the same way: the JSON body, the request id, and the query options. */
@@ -60,16 +59,11 @@ final class Requests {
         if (declared > max) {
             throw tooLarge(max);
         }
-        InputStream in = ctx.req().getInputStream();
-        if (declared >= 0) {
-            byte[] b = in.readNBytes((int) declared);
-            if (b.length < declared) {
-                throw BadRequest.of("the request body ended after " + b.length + " of the " + declared
-                        + " bytes its Content-Length declared");
-            }
-            return b;
+        byte[] b = ctx.req().getInputStream().readNBytes(declared >= 0 ? (int) declared : (int) max + 1);
+        if (declared >= 0 && b.length < declared) {
+            throw BadRequest.of("the request body ended after " + b.length + " of the " + declared
+                    + " bytes its Content-Length declared");
         }
-        byte[] b = in.readNBytes((int) max + 1);
         if (b.length > max) {
             throw tooLarge(max);
         }

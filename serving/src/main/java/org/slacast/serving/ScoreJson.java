@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ final class ScoreJson {
      * @param ctx  the request
      * @param json the answer
      */
-    static void send(io.javalin.http.Context ctx, byte[] json) {
+    static void send(Context ctx, byte[] json) {
         ctx.contentType("application/json");
         try {
             ctx.outputStream().write(json);

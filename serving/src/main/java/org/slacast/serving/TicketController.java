@@ -116,7 +116,7 @@ final class TicketController {
             throw new NotFoundResponse("no ticket '" + ScoreJson.plain(id, 80) + "' in the desk store; POST it to "
                     + "/v1/events first");
         }
-        ctx.contentType(JSON_TYPE).result(ScoreJson.bytes(g -> ScoreJson.score(g, s, how)));
+        ScoreJson.send(ctx, ScoreJson.bytes(g -> ScoreJson.score(g, s, how)));
         metrics.scored(1);
     }
 
