@@ -27,7 +27,8 @@ final class ServeOptions {
     boolean insecureNoAuth;
 
     @Option(names = "--max-body", defaultValue = "16777216", paramLabel = "BYTES",
-            description = "Largest request body (default: ${DEFAULT-VALUE}).")
+            description = "Largest request body (default: ${DEFAULT-VALUE}); a larger one is read on and dropped, "
+                    + "up to as many bytes again (64 MiB at most), so that its client sees the 413.")
     long maxBody;
 
     @Option(names = "--max-batch", defaultValue = "" + 10_000, paramLabel = "N",

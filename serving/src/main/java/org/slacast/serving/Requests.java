@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UnsupportedMediaTypeResponse;
 import io.javalin.http.servlet.MaxRequestSize;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slacast.models.Explanation;
 
 /** What every route reads from a request the same way: the JSON body, the request id, and the query options. */
@@ -52,22 +53,48 @@ final class Requests {
      * a score's CPU. A body without a length is read up to one byte past the bound. Neither allocates more than
      * what arrives: {@code readNBytes} grows its buffer as bytes come. No Java array holds over 2 GiB, whatever the
      * setting.
+     *
+     * <p>A body past the bound is read on and thrown away, up to {@link #swallow} bytes more, before the 413: a
+     * server that closes on unread bytes resets the connection, and a client still sending then sees no answer at
+     * all (Tomcat's {@code maxSwallowSize} does the same). A declared length past that is refused unread.
      */
     private static byte[] bytes(Context ctx) throws IOException {
         long max = Math.min(ctx.appData(MaxRequestSize.INSTANCE.getMaxRequestSizeKey()), Integer.MAX_VALUE - 9);
         long declared = ctx.req().getContentLengthLong();
+        InputStream in = ctx.req().getInputStream();
         if (declared > max) {
+            if (declared - max <= swallow(max)) {
+                discard(in, declared);
+            }
             throw tooLarge(max);
         }
-        byte[] b = ctx.req().getInputStream().readNBytes(declared >= 0 ? (int) declared : (int) max + 1);
+        byte[] b = in.readNBytes(declared >= 0 ? (int) declared : (int) max + 1);
         if (declared >= 0 && b.length < declared) {
             throw BadRequest.of("the request body ended after " + b.length + " of the " + declared
                     + " bytes its Content-Length declared");
         }
         if (b.length > max) {
+            discard(in, swallow(max) - (b.length - max));
             throw tooLarge(max);
         }
         return b;
+    }
+
+    /** @return how far past the bound a body is still read, to be answered: the bound again, at most 64 MiB */
+    static long swallow(long max) {
+        return Math.min(max, 64L << 20);
+    }
+
+    /** Reads and drops up to {@code n} bytes, or to the body's end, through one small buffer. */
+    private static void discard(InputStream in, long n) throws IOException {
+        byte[] scratch = new byte[8192];
+        for (long left = n; left > 0; ) {
+            int r = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+            if (r < 0) {
+                return;
+            }
+            left -= r;
+        }
     }
 
     private static BadRequest tooLarge(long max) {

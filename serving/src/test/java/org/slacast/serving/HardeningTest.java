@@ -134,6 +134,31 @@ class HardeningTest {
         }
     }
 
+    /**
+     * A body past the bound is read to its end before the 413, so a client still sending sees the answer instead of a
+     * reset, and the connection serves the next request. Refused unread, the second half met a closed connection.
+     */
+    @Test
+    void aBodyPastTheBoundIsReadToItsEndAndTheConnectionGoesOn() throws Exception {
+        ServingConfig.Limits d = ServingConfig.Limits.defaults();
+        int max = 1000;
+        try (TestApi small = TestApi.start(TestApi.config("lr-a").withLimits(new ServingConfig.Limits(max,
+                d.maxBatch(), d.maxEvents(), d.maxTextChars(), d.earliest(), d.latest(), d.deadline(),
+                d.maxLogQueue())))) {
+            String next = "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            String half = " ".repeat(max);
+            String withLength = raw(small, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 2 * max + "\r\n\r\n" + half, half + next);
+            String chunked = raw(small, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(max) + "\r\n" + half + "\r\n",
+                    Integer.toHexString(max) + "\r\n" + half + "\r\n0\r\n\r\n" + next);
+            for (String answer : List.of(withLength, chunked)) {
+                assertThat(answer).startsWith("HTTP/1.1 413 ").contains("(setting: --max-body)")
+                        .contains("HTTP/1.1 200 ").endsWith("{\"status\":\"up\"}");
+            }
+        }
+    }
+
     /** No Java array holds 3 GB: a --max-body past 2 GiB still answers such a declared length with a 413. */
     @Test
     void aDeclaredLengthPastWhatAnArrayHoldsIsA413EvenUnderALargerSetting() throws Exception {
@@ -245,11 +270,17 @@ class HardeningTest {
         return raw(api, request);
     }
 
-    private static String raw(TestApi to, String request) throws Exception {
+    /** Sends the parts a quarter of a second apart, as a client still sending would, and reads the whole answer. */
+    private static String raw(TestApi to, String... parts) throws Exception {
         try (Socket s = new Socket("127.0.0.1", to.api.port())) {
             OutputStream o = s.getOutputStream();
-            o.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            o.flush();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    Thread.sleep(250);
+                }
+                o.write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
+                o.flush();
+            }
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
