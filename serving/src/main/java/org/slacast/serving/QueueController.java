@@ -22,11 +22,15 @@ final class QueueController {
 
     void list(Context ctx) {
         QueueFilter filter = filter(ctx);
+        // The clock first: a round publishes it after its rows, so the rows read next are at least that round's.
+        // Read after them, it could name a round whose rows this answer does not hold.
+        String clock = queue.clock().toString();
         List<QueueRow> rows = queue.rows(filter);
+        int open = queue.open();
         ctx.contentType("application/json").result(ScoreJson.bytes(g -> {
             g.writeStartObject();
-            g.writeStringField("clock", queue.clock().toString());
-            g.writeNumberField("open", queue.open());
+            g.writeStringField("clock", clock);
+            g.writeNumberField("open", open);
             g.writeArrayFieldStart("rows");
             for (QueueRow r : rows) {
                 row(g, r);

@@ -16,6 +16,9 @@ public interface QueueView {
     /** @return how many tickets are open in the queue */
     int open();
 
-    /** @return the queue's clock: the instant it has re-scored up to */
+    /**
+     * @return the queue's clock: the instant it has re-scored up to. It is set after a round's rows, so a reader
+     *         that shows rows beside it reads it first.
+     */
     Instant clock();
 }
