@@ -102,11 +102,11 @@ final class QueueController {
         g.writeStringField("priority", r.priority().label());
         g.writeStringField("created_at", r.createdAt().toString());
         g.writeStringField("scored_at", r.scoredAt().toString());
-        g.writeNumberField("breach_probability", ScoreJson.round(r.probability()));
+        ScoreJson.number(g, "breach_probability", r.probability());
         g.writeStringField("risk_band", r.riskBand());
         g.writeStringField("sla_band", r.slaBand().label());
         ScoreJson.instant(g, "due_at", r.dueAt());
-        g.writeNumberField("expected_saving", ScoreJson.round(r.expectedSaving()));
+        ScoreJson.number(g, "expected_saving", r.expectedSaving());
         g.writeBooleanField("recommend_intervention", r.act());
         g.writeStringField("action", r.action());
         g.writeStringField("decision", r.decision());

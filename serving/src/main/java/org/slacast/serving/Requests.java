@@ -14,6 +14,7 @@ import org.slacast.models.Explanation;
 /** What every route reads from a request the same way: the JSON body, the request id, and the query options. */
 final class Requests {
     private static final String REQUEST_ID = "X-Request-Id";
+    private static final String JSON = "application/json";
 
     private Requests() {
     }
@@ -24,8 +25,7 @@ final class Requests {
      */
     static JsonNode body(Context ctx) {
         String type = ctx.contentType();
-        String media = type == null ? "" : type.split(";", 2)[0].strip();
-        if (!media.equalsIgnoreCase("application/json")) {
+        if (!isJson(type)) {
             throw new UnsupportedMediaTypeResponse("send the body as Content-Type: application/json"
                     + (type == null ? "" : ", not " + ScoreJson.plain(type, 100)));
         }
@@ -45,6 +45,23 @@ final class Requests {
         } catch (IOException e) {
             throw BadRequest.of("cannot read the request body");
         }
+    }
+
+    /** @return whether a Content-Type names application/json, in any case, with or without parameters */
+    static boolean isJson(String type) {
+        if (type == null) {
+            return false;
+        }
+        int end = type.indexOf(';');
+        end = end < 0 ? type.length() : end;
+        int from = 0;
+        while (from < end && Character.isWhitespace(type.charAt(from))) {
+            from++;
+        }
+        while (end > from && Character.isWhitespace(type.charAt(end - 1))) {
+            end--;
+        }
+        return end - from == JSON.length() && type.regionMatches(true, from, JSON, 0, JSON.length());
     }
 
     /**

@@ -30,7 +30,7 @@ final class ScoreController {
         Explanation how = Requests.explanation(ctx);
         int k = Requests.reasons(ctx, config.reasons());
         ScoringService.Score s = scoring.score(List.of(request), Requests.requestId(ctx), k, how).getFirst();
-        ScoreJson.send(ctx, ScoreJson.bytes(g -> ScoreJson.score(g, s, how)));
+        ScoreJson.send(ctx, g -> ScoreJson.score(g, s, how));
         metrics.scored(1);
     }
 

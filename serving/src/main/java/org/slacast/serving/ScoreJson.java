@@ -71,6 +71,38 @@ final class ScoreJson {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** A thread keeps a buffer this large; one grown past it by a larger answer is let go. */
+    private static final int ANSWER_BYTES = 4096;
+    /** Each request thread's buffer for its answer: a new one per score was a tenth of a score's allocation. */
+    private static final ThreadLocal<ByteArrayOutputStream> ANSWER =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(ANSWER_BYTES));
+
+    /**
+     * Sends a small JSON answer as {@link #send(Context, byte[])} does, written first into the thread's own buffer,
+     * so that nothing is sent when writing it fails.
+     *
+     * @param ctx  the request
+     * @param body the answer
+     */
+    static void send(Context ctx, Body body) {
+        ByteArrayOutputStream out = ANSWER.get();
+        out.reset();
+        try {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.setCodec(MAPPER);
+                body.write(g);
+            }
+            ctx.contentType("application/json");
+            out.writeTo(ctx.outputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (out.size() > ANSWER_BYTES) {
+                ANSWER.remove();
+            }
+        }
+    }
+
     static byte[] bytes(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
@@ -95,16 +127,16 @@ final class ScoreJson {
         g.writeStringField("request_id", s.requestId());
         g.writeStringField("ticket_id", s.ticket().id());
         instant(g, "scored_at", s.at());
-        g.writeNumberField("breach_probability", round(p));
+        number(g, "breach_probability", p);
         g.writeStringField("risk_band", s.band());
         sla(g, s.sla(), s.at());
         Decision d = decision(s);
         g.writeObjectFieldStart("cost");
         g.writeNumberField("penalty_if_breached", d.penalty());
-        g.writeNumberField("expected_penalty", round(p * d.penalty()));
+        number(g, "expected_penalty", p * d.penalty());
         g.writeNumberField("intervention_cost", d.cost());
         g.writeNumberField("effectiveness", d.effectiveness());
-        g.writeNumberField("expected_saving", round(d.saving()));
+        number(g, "expected_saving", d.saving());
         g.writeBooleanField("recommend_intervention", d.act());
         g.writeStringField("decision", d.reason());
         g.writeEndObject();
@@ -124,8 +156,8 @@ final class ScoreJson {
         for (ModelBundle.Reason r : reasons) {
             g.writeStartObject();
             g.writeStringField("feature", r.feature());
-            g.writeNumberField("value", round(r.value()));
-            g.writeNumberField("contribution", round(r.contribution()));
+            number(g, "value", r.value());
+            number(g, "contribution", r.contribution());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -145,11 +177,11 @@ final class ScoreJson {
                 g.writeNumberField("target_minutes", m.target().toMinutes());
             }
             instant(g, "due_at", m.dueAt());
-            g.writeNumberField("elapsed_business_minutes", round(m.elapsedMinutes()));
+            number(g, "elapsed_business_minutes", m.elapsedMinutes());
             if (m.remaining() == null) {
                 g.writeNullField("remaining_business_minutes");
             } else {
-                g.writeNumberField("remaining_business_minutes", round(m.remaining().toMillis() / 60_000.0));
+                number(g, "remaining_business_minutes", m.remaining().toMillis() / 60_000.0);
             }
             g.writeStringField("band", BandClassifier.of(m, sla.policy().atRisk(), at).label());
             g.writeEndObject();
@@ -258,6 +290,78 @@ final class ScoreJson {
     /** Six decimals: more would only be noise from the calibrator and the clock's millisecond arithmetic. */
     static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
+    }
+
+    /**
+     * Writes {@code round(v)} as a number field, the same text as {@code writeNumberField(field, round(v))}: an
+     * answer holds about fifteen such numbers, and {@code Double.toString} with its string was a tenth of a score's
+     * CPU.
+     */
+    static void number(JsonGenerator g, String field, double v) throws IOException {
+        g.writeFieldName(field);
+        char[] text = new char[MICROS_CHARS];
+        int n = micros(v, text);
+        if (n < 0) {
+            g.writeNumber(round(v));
+        } else {
+            g.writeNumber(text, 0, n);
+        }
+    }
+
+    /** The longest text {@link #micros} writes: a sign, seven integer digits, a point and six decimals. */
+    static final int MICROS_CHARS = 15;
+
+    /**
+     * {@code Double.toString(round(v))} from {@code v}'s whole count of millionths: a double that is a count of
+     * millionths under 10^13 prints as exactly that decimal, trailing zeros dropped, since no shorter decimal lies as
+     * near it.
+     *
+     * @param v   the value
+     * @param out at least {@link #MICROS_CHARS} characters
+     * @return how many characters were written, or -1 where {@code Double.toString} writes an exponent (under
+     *         10^-3 or from 10^7) or the value is not finite
+     */
+    static int micros(double v, char[] out) {
+        double scaled = v * 1e6;
+        if (!(Math.abs(scaled) < 1e13)) {
+            return -1;
+        }
+        long m = Math.round(scaled);
+        long a = Math.abs(m);
+        if (a == 0) {
+            out[0] = '0';
+            out[1] = '.';
+            out[2] = '0';
+            return 3;
+        }
+        if (a < 1000 || a >= 10_000_000_000_000L) {
+            return -1;
+        }
+        int n = 0;
+        if (m < 0) {
+            out[n++] = '-';
+        }
+        long whole = a / 1_000_000;
+        int fraction = (int) (a % 1_000_000);
+        int digits = 1;
+        for (long w = whole; w >= 10; w /= 10) {
+            digits++;
+        }
+        for (int i = n + digits - 1; i >= n; i--) {
+            out[i] = (char) ('0' + whole % 10);
+            whole /= 10;
+        }
+        n += digits;
+        out[n++] = '.';
+        if (fraction == 0) {
+            out[n++] = '0';
+            return n;
+        }
+        for (int unit = 100_000; fraction > 0; unit /= 10) {
+            out[n++] = (char) ('0' + fraction / unit);
+            fraction %= unit;
+        }
+        return n;
     }
 
     /**

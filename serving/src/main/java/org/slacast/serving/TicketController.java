@@ -116,7 +116,7 @@ final class TicketController {
             throw new NotFoundResponse("no ticket '" + ScoreJson.plain(id, 80) + "' in the desk store; POST it to "
                     + "/v1/events first");
         }
-        ScoreJson.send(ctx, ScoreJson.bytes(g -> ScoreJson.score(g, s, how)));
+        ScoreJson.send(ctx, g -> ScoreJson.score(g, s, how));
         metrics.scored(1);
     }
 

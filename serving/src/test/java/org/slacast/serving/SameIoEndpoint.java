@@ -28,7 +28,7 @@ public final class SameIoEndpoint {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/same-io", ctx -> {
                 tickets.request(ScoreJson.MAPPER.readTree(ctx.bodyInputStream()), "");
-                ScoreJson.send(ctx, ScoreJson.bytes(g -> g.writeTree(answer))); // as /v1/score sends it
+                ScoreJson.send(ctx, g -> g.writeTree(answer)); // as /v1/score sends it
             });
         }).start();
     }

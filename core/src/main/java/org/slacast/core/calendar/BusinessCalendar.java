@@ -33,6 +33,9 @@ public final class BusinessCalendar {
     private final ConcurrentHashMap<Integer, long[]> yearPrefix = new ConcurrentHashMap<>();
     /** Spans of at most this many days are counted day by day; longer ones through {@link #yearPrefix}. */
     private static final int DIRECT_DAYS = 62;
+    private static final long DAY_MILLIS = 86_400_000L;
+    /** The offset span {@link #epochDay} used last; any thread may replace it, each one whole. */
+    private volatile OffsetSpan span = new OffsetSpan(0, 0, 0);
     /** Years whose day sums are cached (a year's array is 3 KB). */
     private static final int CACHED_YEARS = 1_000;
 
@@ -285,8 +288,33 @@ public final class BusinessCalendar {
         return Duration.ofMillis(left);
     }
 
-    private long epochDay(long epochMilli) {
-        return Instant.ofEpochMilli(epochMilli).atZone(zone).toLocalDate().toEpochDay();
+    /** @return the local day that holds an instant, as its epoch day */
+    long epochDay(long epochMilli) {
+        OffsetSpan s = span;
+        if (epochMilli < s.from() || epochMilli >= s.until()) {
+            s = OffsetSpan.around(zone, epochMilli);
+            span = s;
+        }
+        return Math.floorDiv(epochMilli + s.offsetMillis(), DAY_MILLIS);
+    }
+
+    /**
+     * The zone's offset between two of its transitions. The last one asked is kept, so that a day's number costs no
+     * allocation: through a ZonedDateTime it cost two objects and, in a zone with daylight saving, a boxed year.
+     */
+    private record OffsetSpan(long from, long until, long offsetMillis) {
+        static OffsetSpan around(ZoneId zone, long epochMilli) {
+            java.time.zone.ZoneRules rules = zone.getRules();
+            Instant at = Instant.ofEpochMilli(epochMilli);
+            long offset = rules.getOffset(at).getTotalSeconds() * 1000L;
+            java.time.zone.ZoneOffsetTransition before = rules.previousTransition(at.plusMillis(1));
+            java.time.zone.ZoneOffsetTransition after = rules.nextTransition(at);
+            long from = before == null ? Long.MIN_VALUE : before.toEpochSecond() * 1000;
+            long until = after == null ? Long.MAX_VALUE : after.toEpochSecond() * 1000;
+            // Trusted only where the rules agree the instant lies between them; otherwise this instant alone.
+            return from <= epochMilli && epochMilli < until ? new OffsetSpan(from, until, offset)
+                    : new OffsetSpan(epochMilli, epochMilli + 1, offset);
+        }
     }
 
     /** Working intervals of one local day as epoch-ms pairs [start, end, start, end, ...]. */

@@ -130,4 +130,30 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> new WeeklyHours(Map.of(DayOfWeek.MONDAY,
                 List.of(Shift.parse("08:00-12:00"), Shift.parse("11:00-13:00"))))).hasMessageContaining("overlapping");
     }
+
+    /** A day's number from the kept offset span equals java.time's, at random instants and at every transition. */
+    @Test
+    void theLocalDayOfAnInstantIsJavaTimesInEveryZoneAndAtEveryTransition() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (String id : new String[] {"Europe/Berlin", "UTC", "America/Sao_Paulo", "Australia/Lord_Howe",
+            "Pacific/Apia", "Asia/Kolkata", "America/New_York"}) {
+            ZoneId zone = ZoneId.of(id);
+            BusinessCalendar c = BusinessCalendar.twentyFourSeven(zone);
+            java.util.List<Long> instants = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                // Mostly near each other, as a desk's tickets are, now and then a jump of decades either way.
+                instants.add(i % 100 == 0 ? r.nextLong(-2_000_000_000_000L, 5_000_000_000_000L)
+                        : 1_700_000_000_000L + r.nextLong(0, 400L * 86_400_000L));
+            }
+            var t = zone.getRules().nextTransition(Instant.parse("2020-01-01T00:00:00Z"));
+            for (int i = 0; i < 20 && t != null; i++, t = zone.getRules().nextTransition(t.getInstant())) {
+                long at = t.getInstant().toEpochMilli();
+                instants.addAll(List.of(at - 1, at, at + 1));
+            }
+            for (long at : instants) {
+                assertThat(c.epochDay(at)).as("%s in %s", Instant.ofEpochMilli(at), id)
+                        .isEqualTo(Instant.ofEpochMilli(at).atZone(zone).toLocalDate().toEpochDay());
+            }
+        }
+    }
 }

@@ -29,7 +29,8 @@ class DecisionTest {
             }
         }
         for (double v : new double[] {0, -0.0, -0.001, 0.125, 1.005, 2.675, 200, 1e15, Double.NaN,
-            Double.POSITIVE_INFINITY}) {
+            Double.POSITIVE_INFINITY, 9.995, -9.995, 99.999, 0.995, -0.995, 999999.996, 9_999_999.995, 1e7, 0.00099,
+            -0.004, 0.005, 12345.675}) {
             assertThat(Decision.number(v, 2)).as("%s", v).isEqualTo(formatted(v, 2));
             assertThat(Decision.fixed(v, 2)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
         }
