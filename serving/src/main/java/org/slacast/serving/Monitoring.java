@@ -27,12 +27,24 @@ public final class Monitoring {
     private final Map<String, Prediction> byTicket = new java.util.concurrent.ConcurrentHashMap<>();
     /** Tickets in the order first scored, so the oldest leave first past {@link #TICKETS}. */
     private final java.util.Queue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicReferenceArray<Recent> recent =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
-    private final java.util.concurrent.atomic.AtomicLong recentCount = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Recent recent = new Recent(0);
 
-    /** One recent score and the features it was computed from. */
-    private record Recent(double[] x, double p) {
+    /**
+     * The latest {@link #RECENT} scores and their features, copied into arrays made once: a ring of a record and an
+     * array per score kept each for about one young collection, which then copied them all, and that copying was
+     * most of a pause at full load. A row written while a report reads it may mix two scores' values, one row in
+     * {@link #RECENT}, which a drift figure does not notice. A model with another number of features starts anew,
+     * as its columns mean other things.
+     */
+    private record Recent(int width, double[] x, double[] p, java.util.concurrent.atomic.AtomicLong count) {
+        Recent(int width) {
+            this(width, new double[RECENT * width], new double[RECENT], new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        /** @return how many rows hold a score */
+        int size() {
+            return (int) Math.min(RECENT, count.get());
+        }
     }
 
     /** Creates empty monitoring. */
@@ -57,7 +69,14 @@ public final class Monitoring {
                 byTicket.remove(eldest);
             }
         }
-        recent.set((int) (recentCount.getAndIncrement() % RECENT), new Recent(x, p));
+        Recent r = recent;
+        if (r.width() != x.length) {
+            r = new Recent(x.length);
+            recent = r;
+        }
+        int slot = (int) (r.count().getAndIncrement() % RECENT);
+        System.arraycopy(x, 0, r.x(), slot * r.width(), r.width());
+        r.p()[slot] = p;
     }
 
     /**
@@ -89,17 +108,11 @@ public final class Monitoring {
             out.put("breach_rate", m.positives() / (double) m.n());
             out.put("calibration", BinaryMetrics.calibration(p, y, 10));
         }
-        List<Recent> scores = new ArrayList<>(RECENT);
-        for (int i = 0; i < RECENT; i++) {
-            Recent r = recent.get(i);
-            if (r != null) {
-                scores.add(r);
-            }
-        }
-        int n = scores.size();
+        Recent r = recent;
+        int n = r.size();
         int[] histogram = new int[10];
-        for (Recent r : scores) {
-            histogram[Math.min(9, (int) (r.p() * 10))]++;
+        for (int i = 0; i < n; i++) {
+            histogram[Math.max(0, Math.min(9, (int) (r.p()[i] * 10)))]++;
         }
         out.put("score_distribution", Map.of("bins", 10, "counts", histogram, "recent_scores", n));
         List<Map<String, Object>> drift = new ArrayList<>();
@@ -107,12 +120,12 @@ public final class Monitoring {
             List<String> names = active.manifest().schema().names();
             for (FeatureDistribution d : active.manifest().distributions()) {
                 int j = names.indexOf(d.feature());
-                if (j < 0) {
+                if (j < 0 || j >= r.width()) {
                     continue;
                 }
                 double[] col = new double[n];
                 for (int i = 0; i < n; i++) {
-                    col[i] = scores.get(i).x()[j];
+                    col[i] = r.x()[i * r.width() + j];
                 }
                 drift.add(Map.of("feature", d.feature(), "psi", Math.round(d.psi(col) * 1e4) / 1e4));
             }
