@@ -71,12 +71,21 @@ public final class Monitoring {
         }
         Recent r = recent;
         if (r.width() != x.length) {
-            r = new Recent(x.length);
-            recent = r;
+            r = window(x.length);
         }
         int slot = (int) (r.count().getAndIncrement() % RECENT);
         System.arraycopy(x, 0, r.x(), slot * r.width(), r.width());
         r.p()[slot] = p;
+    }
+
+    /** The window for a model of this width, made once: the first burst of scorers would each have made one. */
+    private synchronized Recent window(int width) {
+        Recent r = recent;
+        if (r.width() != width) {
+            r = new Recent(width);
+            recent = r;
+        }
+        return r;
     }
 
     /**
