@@ -3,18 +3,10 @@
 # over the same registry, with the same-I/O endpoint measured in the same run. Rounds alternate A and B, so that
 # a machine growing busier or quieter weighs on both alike; then each is paced at half the same-I/O rate.
 # Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)]
-set -uo pipefail
-cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 rev="${1:-HEAD~1}"; rounds="${2:-3}"
-work=$(mktemp -d)
-git worktree add -q --detach "$work/a" "$rev" || exit 1
-trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; git worktree remove --force "$work/a"' EXIT
-(cd "$work/a" && ./mvnw -q -B -DskipTests package) >/dev/null || { echo "cannot build $rev"; exit 1; }
-./mvnw -q -B -DskipTests install >/dev/null || exit 1
+. "$(dirname "$0")/ab-setup.sh" "$rev"
 ./mvnw -q -B -pl serving test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null || exit 1
-./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null 2>&1
-./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
 serve() {  # jar port
   "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$1" serve --registry "$work/registry" \
     --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log-$2.duckdb" --store "jdbc:duckdb:$work/desk-$2.duckdb" \

@@ -4,16 +4,8 @@
 # Bytes come from JFR's per-thread allocation counters, CPU from the process's user and system time; both are
 # per request, so a busier or quieter machine changes them far less than it changes a rate.
 # Needs wrk. Usage: bench/http-alloc.sh [REV (default HEAD~1)] [RATE (default 8000)]
-set -uo pipefail
-cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 rev="${1:-HEAD~1}"; rate="${2:-8000}"
-work=$(mktemp -d)
-git worktree add -q --detach "$work/a" "$rev" || exit 1
-trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; git worktree remove --force "$work/a"' EXIT
-(cd "$work/a" && ./mvnw -q -B -DskipTests package) >/dev/null || { echo "cannot build $rev"; exit 1; }
-./mvnw -q -B -DskipTests install >/dev/null || exit 1
-./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null 2>&1
-./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
+. "$(dirname "$0")/ab-setup.sh" "$rev"
 ticks=$(getconf CLK_TCK)
 for side in A B A B; do
   jar=app/target/slacast.jar; [ $side = A ] && jar="$work/a/app/target/slacast.jar"
