@@ -159,6 +159,21 @@ class HardeningTest {
         }
     }
 
+    /** Headers past Jetty's smaller header cache are still read: the cache only saves their strings. */
+    @Test
+    void manyHeadersPastTheHeaderCacheAreStillRead() throws Exception {
+        String[] headers = new String[2 * 60];
+        for (int i = 0; i < 60; i++) {
+            headers[2 * i] = "X-Custom-Header-Number-" + i;
+            headers[2 * i + 1] = "value-" + "v".repeat(i);
+        }
+        for (int round = 0; round < 3; round++) {
+            HttpResponse<String> r = api.post("/v1/score", TICKET, headers);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("ticket_id").asText()).isEqualTo("T-1");
+        }
+    }
+
     /** No Java array holds 3 GB: a --max-body past 2 GiB still answers such a declared length with a 413. */
     @Test
     void aDeclaredLengthPastWhatAnArrayHoldsIsA413EvenUnderALargerSetting() throws Exception {
