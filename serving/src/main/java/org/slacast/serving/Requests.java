@@ -98,7 +98,7 @@ final class Requests {
     }
 
     /** @return how far past the bound a body is still read, to be answered: the bound again, at most 64 MiB */
-    static long swallow(long max) {
+    private static long swallow(long max) {
         return Math.min(max, 64L << 20);
     }
 

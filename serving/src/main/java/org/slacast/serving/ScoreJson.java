@@ -49,23 +49,6 @@ final class ScoreJson {
     private ScoreJson() {
     }
 
-    /**
-     * Sends a small JSON answer (under Jetty's 32 KB output buffer, so the write never blocks on the client) straight
-     * to the response. {@code ctx.result(bytes)} copied it there through a new 32 KB buffer, Javalin's
-     * {@code copyTo}: over half of a score's allocation, and so of its young collections, which set the tail latency.
-     *
-     * @param ctx  the request
-     * @param json the answer
-     */
-    static void send(Context ctx, byte[] json) {
-        ctx.contentType("application/json");
-        try {
-            ctx.outputStream().write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Writes one JSON value into a byte array. */
     interface Body {
         void write(JsonGenerator g) throws IOException;
@@ -78,8 +61,10 @@ final class ScoreJson {
             ThreadLocal.withInitial(() -> new ByteArrayOutputStream(ANSWER_BYTES));
 
     /**
-     * Sends a small JSON answer as {@link #send(Context, byte[])} does, written first into the thread's own buffer,
-     * so that nothing is sent when writing it fails.
+     * Sends a small JSON answer (under Jetty's 32 KB output buffer, so the write never blocks on the client) straight
+     * to the response. {@code ctx.result(bytes)} copied it there through a new 32 KB buffer, Javalin's
+     * {@code copyTo}: over half of a score's allocation, and so of its young collections, which set the tail latency.
+     * It is written first into the thread's own buffer, so that nothing is sent when writing it fails.
      *
      * @param ctx  the request
      * @param body the answer
@@ -88,10 +73,7 @@ final class ScoreJson {
         ByteArrayOutputStream out = ANSWER.get();
         out.reset();
         try {
-            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-                g.setCodec(MAPPER);
-                body.write(g);
-            }
+            write(out, body);
             ctx.contentType("application/json");
             out.writeTo(ctx.outputStream());
         } catch (IOException e) {
@@ -105,13 +87,19 @@ final class ScoreJson {
 
     static byte[] bytes(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1536);
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.setCodec(MAPPER);
-            body.write(g);
+        try {
+            write(out, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void write(java.io.OutputStream out, Body body) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setCodec(MAPPER);
+            body.write(g);
+        }
     }
 
     /**
