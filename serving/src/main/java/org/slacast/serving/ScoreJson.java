@@ -4,6 +4,7 @@ import org.slacast.core.ticket.InstantText;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -112,40 +113,47 @@ final class ScoreJson {
         ModelBundle b = s.bundle();
         double p = s.probability();
         g.writeStartObject();
-        g.writeStringField("request_id", s.requestId());
-        g.writeStringField("ticket_id", s.ticket().id());
-        instant(g, "scored_at", s.at());
-        number(g, "breach_probability", p);
-        g.writeStringField("risk_band", s.band());
+        string(g, AnswerNames.REQUEST_ID, s.requestId());
+        string(g, AnswerNames.TICKET_ID, s.ticket().id());
+        instant(g, AnswerNames.SCORED_AT, s.at());
+        number(g, AnswerNames.BREACH_PROBABILITY, p);
+        string(g, AnswerNames.RISK_BAND, s.band());
         sla(g, s.sla(), s.at());
         Decision d = decision(s);
-        g.writeObjectFieldStart("cost");
-        g.writeNumberField("penalty_if_breached", d.penalty());
-        number(g, "expected_penalty", p * d.penalty());
-        g.writeNumberField("intervention_cost", d.cost());
-        g.writeNumberField("effectiveness", d.effectiveness());
-        number(g, "expected_saving", d.saving());
-        g.writeBooleanField("recommend_intervention", d.act());
-        g.writeStringField("decision", d.reason());
+        g.writeFieldName(AnswerNames.COST);
+        g.writeStartObject();
+        g.writeFieldName(AnswerNames.PENALTY_IF_BREACHED);
+        g.writeNumber(d.penalty());
+        number(g, AnswerNames.EXPECTED_PENALTY, p * d.penalty());
+        g.writeFieldName(AnswerNames.INTERVENTION_COST);
+        g.writeNumber(d.cost());
+        g.writeFieldName(AnswerNames.EFFECTIVENESS);
+        g.writeNumber(d.effectiveness());
+        number(g, AnswerNames.EXPECTED_SAVING, d.saving());
+        g.writeFieldName(AnswerNames.RECOMMEND_INTERVENTION);
+        g.writeBoolean(d.act());
+        string(g, AnswerNames.DECISION, d.reason());
         g.writeEndObject();
         reasons(g, s.reasons());
-        g.writeStringField("explanation", how.label());
-        g.writeObjectFieldStart("model");
-        g.writeStringField("id", b.manifest().id());
-        g.writeStringField("kind", b.manifest().kind());
-        g.writeStringField("metric", b.manifest().schema().metric().label());
+        string(g, AnswerNames.EXPLANATION, how.label());
+        g.writeFieldName(AnswerNames.MODEL);
+        g.writeStartObject();
+        string(g, AnswerNames.ID, b.manifest().id());
+        string(g, AnswerNames.KIND, b.manifest().kind());
+        string(g, AnswerNames.METRIC, b.manifest().schema().metric().label());
         g.writeEndObject();
         g.writeEndObject();
     }
 
     /** The top contributions: {@code "reasons": [{"feature": ..., "value": ..., "contribution": ...}]}. */
     static void reasons(JsonGenerator g, List<ModelBundle.Reason> reasons) throws IOException {
-        g.writeArrayFieldStart("reasons");
+        g.writeFieldName(AnswerNames.REASONS);
+        g.writeStartArray();
         for (ModelBundle.Reason r : reasons) {
             g.writeStartObject();
-            g.writeStringField("feature", r.feature());
-            number(g, "value", r.value());
-            number(g, "contribution", r.contribution());
+            string(g, AnswerNames.FEATURE, r.feature());
+            number(g, AnswerNames.VALUE, r.value());
+            number(g, AnswerNames.CONTRIBUTION, r.contribution());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -153,25 +161,29 @@ final class ScoreJson {
 
     /** The SLA clock of every metric at an instant: {@code "sla": {"policy": ..., "metrics": [...]}}. */
     static void sla(JsonGenerator g, org.slacast.core.clock.TicketSla sla, Instant at) throws IOException {
-        g.writeObjectFieldStart("sla");
-        g.writeStringField("policy", sla.policy().name());
-        g.writeArrayFieldStart("metrics");
+        g.writeFieldName(AnswerNames.SLA);
+        g.writeStartObject();
+        string(g, AnswerNames.POLICY, sla.policy().name());
+        g.writeFieldName(AnswerNames.METRICS);
+        g.writeStartArray();
         for (MetricStatus m : sla.metrics()) {
             g.writeStartObject();
-            g.writeStringField("metric", m.metric().label());
+            string(g, AnswerNames.METRIC, m.metric().label());
+            g.writeFieldName(AnswerNames.TARGET_MINUTES);
             if (m.target() == null) {
-                g.writeNullField("target_minutes");
+                g.writeNull();
             } else {
-                g.writeNumberField("target_minutes", m.target().toMinutes());
+                g.writeNumber(m.target().toMinutes());
             }
-            instant(g, "due_at", m.dueAt());
-            number(g, "elapsed_business_minutes", m.elapsedMinutes());
+            instant(g, AnswerNames.DUE_AT, m.dueAt());
+            number(g, AnswerNames.ELAPSED_BUSINESS_MINUTES, m.elapsedMinutes());
             if (m.remaining() == null) {
-                g.writeNullField("remaining_business_minutes");
+                g.writeFieldName(AnswerNames.REMAINING_BUSINESS_MINUTES);
+                g.writeNull();
             } else {
-                number(g, "remaining_business_minutes", m.remaining().toMillis() / 60_000.0);
+                number(g, AnswerNames.REMAINING_BUSINESS_MINUTES, m.remaining().toMillis() / 60_000.0);
             }
-            g.writeStringField("band", BandClassifier.of(m, sla.policy().atRisk(), at).label());
+            string(g, AnswerNames.BAND, BandClassifier.of(m, sla.policy().atRisk(), at).label());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -268,11 +280,27 @@ final class ScoreJson {
     }
 
     static void instant(JsonGenerator g, String field, Instant at) throws IOException {
+        g.writeFieldName(field);
+        instant(g, at);
+    }
+
+    static void instant(JsonGenerator g, SerializableString field, Instant at) throws IOException {
+        g.writeFieldName(field);
+        instant(g, at);
+    }
+
+    private static void instant(JsonGenerator g, Instant at) throws IOException {
         if (at == null) {
-            g.writeNullField(field);
+            g.writeNull();
         } else {
-            g.writeStringField(field, InstantText.format(at));
+            g.writeString(InstantText.format(at));
         }
+    }
+
+    /** A string field under a name encoded once ({@link AnswerNames}). */
+    static void string(JsonGenerator g, SerializableString field, String value) throws IOException {
+        g.writeFieldName(field);
+        g.writeString(value);
     }
 
     /** Six decimals: more would only be noise from the calibrator and the clock's millisecond arithmetic. */
@@ -287,6 +315,15 @@ final class ScoreJson {
      */
     static void number(JsonGenerator g, String field, double v) throws IOException {
         g.writeFieldName(field);
+        number(g, v);
+    }
+
+    static void number(JsonGenerator g, SerializableString field, double v) throws IOException {
+        g.writeFieldName(field);
+        number(g, v);
+    }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
         char[] text = new char[MICROS_CHARS];
         int n = micros(v, text);
         if (n < 0) {

@@ -50,6 +50,10 @@ public class ScoringBenchmark {
     private Instant at;
     private DeskState.History history;
     private double[] x;
+    /** Feature vectors of {@link #MANY} tickets, each an hour into its life: a server scores tickets that differ. */
+    private double[][] many;
+    private int next;
+    private static final int MANY = 1024;
 
     /** Generates a desk, trains one model of the kind and picks a ticket midway through its life. */
     @Setup
@@ -74,6 +78,13 @@ public class ScoringBenchmark {
         }
         history = desk.history(ticket, at);
         x = extractor.extract(ticket, events, at, history).values();
+        many = new double[MANY][];
+        List<Ticket> later = d.tickets().subList(d.tickets().size() / 2, d.tickets().size());
+        for (int i = 0; i < MANY; i++) {
+            Ticket t = later.get(i * later.size() / MANY);
+            Instant when = t.createdAt().plusSeconds(3600);
+            many[i] = extractor.extract(t, d.eventsOf(t.id()), when, desk.history(t, when)).values();
+        }
     }
 
     /** @return features only */
@@ -104,6 +115,17 @@ public class ScoringBenchmark {
     @Benchmark
     public Object explainPath() {
         return bundle.reasons(x, 3, Explanation.PATH);
+    }
+
+    /**
+     * The same over {@link #MANY} different tickets in turn. One ticket scored again and again walks the same path
+     * down every tree, which the branch predictor and the caches learn; a server's tickets differ.
+     *
+     * @return the top three reasons by path attributions
+     */
+    @Benchmark
+    public Object explainPathMany() {
+        return bundle.reasons(many[next++ & (MANY - 1)], 3, Explanation.PATH);
     }
 
     /**
