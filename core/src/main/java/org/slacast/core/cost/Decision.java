@@ -25,13 +25,70 @@ public record Decision(double probability, double penalty, double effectiveness,
 
     /** @return the arithmetic, e.g. {@code expected saving 11.00 = 0.31 × 200 × 0.5 − 20: act} */
     public String reason() {
-        return "expected saving " + fixed(saving(), 2) + " = " + number(probability, 4) + " × " + number(penalty, 2)
-                + " × " + number(effectiveness, 3) + " − " + number(cost, 2) + ": " + (act() ? "act" : "do not act");
+        StringBuilder s = new StringBuilder(72).append("expected saving ");
+        append(s, saving(), 2, false).append(" = ");
+        append(s, probability, 4, true).append(" × ");
+        append(s, penalty, 2, true).append(" × ");
+        append(s, effectiveness, 3, true).append(" − ");
+        append(s, cost, 2, true).append(": ");
+        return s.append(act() ? "act" : "do not act").toString();
     }
 
     /** Up to {@code digits} decimals, without trailing zeros: 0.31, 200, 0.5. */
     static String number(double v, int digits) {
-        String s = fixed(v, digits);
+        return append(new StringBuilder(24), v, digits, true).toString();
+    }
+
+    /**
+     * As {@code String.format(Locale.ROOT, "%.Nf", v)} writes it (half up from the shortest decimal, "-0.00" for a
+     * small negative), without a formatter: this runs for every score the API answers, and the formatter, then
+     * {@code BigDecimal}, was a visible share of a score's time and allocation.
+     */
+    static String fixed(double v, int digits) {
+        return append(new StringBuilder(24), v, digits, false).toString();
+    }
+
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * Appends {@code v} to {@code digits} places (at most 6), as {@link #fixed} writes it, or as {@link #number} does
+     * when {@code trim}. Away from a tie, rounding {@code v} itself gives the shortest decimal's rounding: below
+     * 10^9 the scaled value is within 3e-7 of that decimal's, so a remainder more than 1e-6 from one half is
+     * rounded on the same side. Only a near-tie, or a larger value, goes through the shortest decimal's text.
+     */
+    private static StringBuilder append(StringBuilder s, double v, int digits, boolean trim) {
+        double a = Math.abs(v * POWERS[digits]);
+        if (a < 1e9) {
+            double whole = Math.floor(a);
+            double rest = a - whole;
+            if (Math.abs(rest - 0.5) > 1e-6) {
+                if (v < 0 || 1 / v < 0) {
+                    s.append('-');
+                }
+                long m = (long) whole + (rest > 0.5 ? 1 : 0);
+                s.append(m / POWERS[digits]);
+                long fraction = m % POWERS[digits];
+                int places = digits;
+                while (trim && places > 0 && fraction % 10 == 0) {
+                    fraction /= 10;
+                    places--;
+                }
+                if (places > 0) {
+                    s.append('.');
+                    for (long unit = POWERS[places - 1]; unit > fraction && unit > 1; unit /= 10) {
+                        s.append('0');
+                    }
+                    s.append(fraction);
+                }
+                return s;
+            }
+        }
+        String text = exact(v, digits);
+        return s.append(trim ? trimmed(text) : text);
+    }
+
+    /** A fixed text without its trailing zeros, and without a point left bare. */
+    private static String trimmed(String s) {
         if (s.indexOf('.') < 0) {
             return s;
         }
@@ -43,13 +100,10 @@ public record Decision(double probability, double penalty, double effectiveness,
     }
 
     /**
-     * As {@code String.format(Locale.ROOT, "%.Nf", v)} writes it (half up from the shortest decimal, "-0.00" for a
-     * small negative), without a formatter: this runs for every score the API answers, and the formatter, then
-     * {@code BigDecimal}, was a visible share of a score's time and allocation. The shortest decimal's digits are
-     * rounded as text; only one past 10^7 or below 10^-3, which {@code Double.toString} writes with an exponent, still
-     * goes through {@code BigDecimal}.
+     * The shortest decimal's digits rounded as text; only a value past 10^7 or below 10^-3, which
+     * {@code Double.toString} writes with an exponent, goes through {@code BigDecimal}.
      */
-    static String fixed(double v, int digits) {
+    private static String exact(double v, int digits) {
         if (!Double.isFinite(v)) {
             return String.format(Locale.ROOT, "%." + digits + "f", v);
         }

@@ -37,6 +37,22 @@ class DecisionTest {
     }
 
     @Test
+    void numbersNextToATieAndNearTheFastPathsBoundMatchTheFormatter() {
+        Random r = new Random(6);
+        for (int i = 0; i < 50_000; i++) {
+            int digits = 2 + r.nextInt(3);
+            double tie = (r.nextInt(2_000_000) - 1_000_000 + 0.5) / Math.pow(10, digits);
+            double big = (r.nextBoolean() ? 1 : -1) * r.nextDouble() * 2e9 / Math.pow(10, digits);
+            for (double v : new double[] {tie, Math.nextUp(tie), Math.nextDown(tie), tie + 2e-7 / Math.pow(10, digits),
+                tie - 2e-7 / Math.pow(10, digits), big, Math.round(big) + 0.5}) {
+                assertThat(Decision.number(v, digits)).as("%s at %d", v, digits).isEqualTo(formatted(v, digits));
+                assertThat(Decision.fixed(v, digits)).as("%s at %d", v, digits)
+                        .isEqualTo(String.format(Locale.ROOT, "%." + digits + "f", v));
+            }
+        }
+    }
+
+    @Test
     void theReasonSpellsOutTheArithmetic() {
         assertThat(new Decision(0.31, 200, 0.5, 20).reason())
                 .isEqualTo("expected saving 11.00 = 0.31 × 200 × 0.5 − 20: act");
