@@ -193,7 +193,7 @@ final class PredictionTable {
 
     /** @return the values comma-separated in schema order, as {@code feature_values} holds them */
     static String values(double[] x) {
-        return values(new StringBuilder(x.length * 6), x).toString();
+        return values(new StringBuilder(x.length * 12), x).toString(); // most full-precision values take 16-20
     }
 
     /**

@@ -114,6 +114,6 @@ public final class FeatureExtractor {
                 .sorted(org.slacast.core.ticket.EventOrder.ORDER).toList();
         return new FeatureInput(t, events, at, policy, target, history,
                 TextHash.counts(t.subject(), schema.textBuckets()), TextHash.counts(head(t.body()), schema.bodyBuckets()),
-                known);
+                known, at.atZone(policy.calendar().zone()));
     }
 }

@@ -20,8 +20,10 @@ import org.slacast.core.ticket.TicketEvent;
  * @param bodyTokens    hashed body token counts, one per body bucket
  * @param known   the events up to {@code at}, in the clock's order ({@link org.slacast.core.ticket.EventOrder}):
  *                what event features should read
+ * @param local   {@code at} in the policy's calendar zone, made once for the four features that read it
  */
 public record FeatureInput(Ticket ticket, List<TicketEvent> events, Instant at, SlaPolicy policy, MetricStatus sla,
                            DeskState.History history, int[] subjectTokens,
-                           int[] bodyTokens, List<TicketEvent> known) {
+                           int[] bodyTokens, List<TicketEvent> known,
+                           java.time.ZonedDateTime local) {
 }

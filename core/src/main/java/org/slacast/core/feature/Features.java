@@ -2,7 +2,6 @@ package org.slacast.core.feature;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -59,12 +58,12 @@ public final class Features {
                     in -> e.share(in.ticket().attribute(e.attribute()))));
         }
         // Time, in the calendar's zone.
-        f.add(numeric("hour", in -> local(in).getHour()));
-        f.add(numeric("weekday", in -> local(in).getDayOfWeek().getValue()));
+        f.add(numeric("hour", in -> in.local().getHour()));
+        f.add(numeric("weekday", in -> in.local().getDayOfWeek().getValue()));
         f.add(numeric("created_hour", in -> in.ticket().createdAt().atZone(in.policy().calendar().zone()).getHour()));
         f.add(numeric("business_minutes_left_today", in -> minutes(in.policy().calendar().leftInDay(in.at()))));
-        f.add(flag("holiday_eve", in -> in.policy().calendar().isHolidayEve(local(in).toLocalDate())));
-        f.add(flag("weekend", in -> local(in).getDayOfWeek().compareTo(DayOfWeek.SATURDAY) >= 0));
+        f.add(flag("holiday_eve", in -> in.policy().calendar().isHolidayEve(in.local().toLocalDate())));
+        f.add(flag("weekend", in -> in.local().getDayOfWeek().compareTo(DayOfWeek.SATURDAY) >= 0));
         // SLA context from the clock, read at the instant.
         f.add(numeric("target_minutes", in -> in.sla() == null ? 0 : minutes(in.sla().target())));
         f.add(numeric("elapsed_business_minutes", in -> in.sla() == null ? 0 : in.sla().elapsedMinutes()));
@@ -125,10 +124,6 @@ public final class Features {
 
     private static java.util.stream.Stream<TicketEvent> known(FeatureInput in) {
         return in.known().stream();
-    }
-
-    private static ZonedDateTime local(FeatureInput in) {
-        return in.at().atZone(in.policy().calendar().zone());
     }
 
     private static double minutes(Duration d) {
