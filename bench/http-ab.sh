@@ -33,7 +33,7 @@ for k in $(seq 1 "$rounds"); do
 done
 for p in 7091 7092 7092 7091; do
   echo "paced at $half/s, $([ $p = 7091 ] && echo A || echo B): $(RATE=$half THREADS=2 wrk -t2 -c32 -d15s --latency \
-    -s bench/score-paced.lua http://localhost:$p/v1/score | grep -E "Requests/sec|^ +(50|99)%" | tr -s ' ' | tr '\n' ' ')"
+    -s bench/score-paced.lua http://localhost:$p/v1/score | grep -E "Requests/sec|^ +(50|99)%|^Sends late" | tr -s ' ' | tr '\n' ' ')"
   sleep 3
 done
 echo "serve log warnings: A $(grep -c WARN "$work/serve-7091.log"), B $(grep -c WARN "$work/serve-7092.log")"

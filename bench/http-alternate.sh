@@ -29,6 +29,6 @@ done
 # (bench/score-paced.lua).
 half=$(( $(sed -n 's/^same-io 2: .*Requests\/sec: *\([0-9]*\).*/\1/p' "$work/rounds") / 2 ))
 echo "score paced at $half/s: $(RATE=$half THREADS=2 wrk -t2 -c32 -d15s --latency -s bench/score-paced.lua \
-  http://localhost:7091/v1/score | grep -E "Requests/sec|^ +(50|90|99)%" | tr '\n' ' ')"
+  http://localhost:7091/v1/score | grep -E "Requests/sec|^ +(50|90|99)%|^Sends late" | tr '\n' ' ')"
 kill $sp $ip; wait 2>/dev/null
 echo "serve log warnings: $(grep -c WARN $work/serve.log)"

@@ -84,7 +84,7 @@ half=$((same_rps / 2))
 echo "== POST /v1/score (the default) paced at half the same-I/O endpoint's rate: $half requests/s"
 drained 7081
 RATE="$half" THREADS=2 wrk -t2 -c"$conns" -d"${secs}s" --latency -s bench/score-paced.lua \
-  http://localhost:7081/v1/score | grep -E "Requests/sec|^ +(50|90|99)%"
+  http://localhost:7081/v1/score | grep -E "Requests/sec|^ +(50|90|99)%|^Sends late"
 load "POST /v1/score?explain=shap (exact TreeSHAP)" "http://localhost:7081/v1/score?explain=shap" 7081
 echo "== one 1,000-ticket batch, 20 times"
 python3 - <<'PY'
