@@ -74,14 +74,12 @@ public final class Features {
         f.add(flag("paused_now", in -> in.sla() != null && in.sla().state() == MetricState.PAUSED));
         f.add(numeric("age_minutes", in -> minutes(Duration.between(in.ticket().createdAt(), in.at()))));
         // The ticket's own life so far: events up to the instant only.
-        f.add(flag("first_response_done", in -> known(in).anyMatch(e -> e.type() == EventType.FIRST_RESPONSE)));
-        f.add(numeric("reassignments", in -> known(in).filter(e -> e.type() == EventType.REASSIGNED
-                || e.type() == EventType.ASSIGNED).count()));
-        f.add(numeric("escalations", in -> known(in).filter(e -> e.type() == EventType.TIER_CHANGE).count()));
-        f.add(numeric("current_tier", in -> known(in).filter(e -> e.tier() != null).reduce((a, b) -> b)
-                .map(TicketEvent::tier).orElse(in.ticket().tier()).ordinal() + 1));
-        f.add(numeric("reopens", in -> known(in).filter(e -> e.type() == EventType.REOPENED).count()));
-        f.add(numeric("priority_changes", in -> known(in).filter(e -> e.type() == EventType.PRIORITY_CHANGE).count()));
+        f.add(flag("first_response_done", in -> count(in, EventType.FIRST_RESPONSE, null) > 0));
+        f.add(numeric("reassignments", in -> count(in, EventType.REASSIGNED, EventType.ASSIGNED)));
+        f.add(numeric("escalations", in -> count(in, EventType.TIER_CHANGE, null)));
+        f.add(numeric("current_tier", in -> latestTier(in).ordinal() + 1));
+        f.add(numeric("reopens", in -> count(in, EventType.REOPENED, null)));
+        f.add(numeric("priority_changes", in -> count(in, EventType.PRIORITY_CHANGE, null)));
         // History known before the instant.
         f.add(numeric("requester_tickets_7d", in -> in.history().requester7d()));
         f.add(numeric("requester_tickets_30d", in -> in.history().requester30d()));
@@ -122,8 +120,26 @@ public final class Features {
         return s.elapsed().toMillis() / (double) s.target().toMillis();
     }
 
-    private static java.util.stream.Stream<TicketEvent> known(FeatureInput in) {
-        return in.known().stream();
+    /** Known events of either type; a loop, not a stream, since six features run it for every vector. */
+    private static int count(FeatureInput in, EventType type, EventType or) {
+        int n = 0;
+        for (TicketEvent e : in.known()) {
+            if (e.type() == type || or != null && e.type() == or) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The tier set by the latest known event that sets one, else the ticket's own. */
+    private static org.slacast.core.ticket.Tier latestTier(FeatureInput in) {
+        List<TicketEvent> known = in.known();
+        for (int i = known.size() - 1; i >= 0; i--) {
+            if (known.get(i).tier() != null) {
+                return known.get(i).tier();
+            }
+        }
+        return in.ticket().tier();
     }
 
     private static double minutes(Duration d) {
