@@ -102,11 +102,11 @@ final class QueueController {
         g.writeStringField("priority", r.priority().label());
         g.writeStringField("created_at", r.createdAt().toString());
         g.writeStringField("scored_at", r.scoredAt().toString());
-        ScoreJson.number(g, "breach_probability", r.probability());
+        ScoreJson.number(g, AnswerNames.BREACH_PROBABILITY, r.probability());
         g.writeStringField("risk_band", r.riskBand());
         g.writeStringField("sla_band", r.slaBand().label());
-        ScoreJson.instant(g, "due_at", r.dueAt());
-        ScoreJson.number(g, "expected_saving", r.expectedSaving());
+        ScoreJson.instant(g, AnswerNames.DUE_AT, r.dueAt());
+        ScoreJson.number(g, AnswerNames.EXPECTED_SAVING, r.expectedSaving());
         g.writeBooleanField("recommend_intervention", r.act());
         g.writeStringField("action", r.action());
         g.writeStringField("decision", r.decision());

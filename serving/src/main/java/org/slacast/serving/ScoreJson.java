@@ -279,17 +279,8 @@ final class ScoreJson {
         });
     }
 
-    static void instant(JsonGenerator g, String field, Instant at) throws IOException {
-        g.writeFieldName(field);
-        instant(g, at);
-    }
-
     static void instant(JsonGenerator g, SerializableString field, Instant at) throws IOException {
         g.writeFieldName(field);
-        instant(g, at);
-    }
-
-    private static void instant(JsonGenerator g, Instant at) throws IOException {
         if (at == null) {
             g.writeNull();
         } else {
@@ -313,17 +304,8 @@ final class ScoreJson {
      * answer holds about fifteen such numbers, and {@code Double.toString} with its string was a tenth of a score's
      * CPU.
      */
-    static void number(JsonGenerator g, String field, double v) throws IOException {
-        g.writeFieldName(field);
-        number(g, v);
-    }
-
     static void number(JsonGenerator g, SerializableString field, double v) throws IOException {
         g.writeFieldName(field);
-        number(g, v);
-    }
-
-    private static void number(JsonGenerator g, double v) throws IOException {
         char[] text = new char[MICROS_CHARS];
         int n = micros(v, text);
         if (n < 0) {

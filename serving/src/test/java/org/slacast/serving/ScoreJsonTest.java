@@ -42,7 +42,7 @@ class ScoreJsonTest {
     private static void write(JsonGenerator g, double v, boolean fast) throws IOException {
         g.writeStartObject();
         if (fast) {
-            ScoreJson.number(g, "x", v);
+            ScoreJson.number(g, new com.fasterxml.jackson.core.io.SerializedString("x"), v);
         } else {
             g.writeNumberField("x", ScoreJson.round(v));
         }
