@@ -224,6 +224,9 @@ final class LiveDesk implements AutoCloseable {
         for (Ticket t : tickets) {
             Stored held = recent.get(t.id());
             List<TicketEvent> mine = sent.getOrDefault(t.id(), List.of());
+            if (held != null && held.ticket().equals(t) && held.events().equals(mine) && inUnionOrder(mine)) {
+                continue; // the commonest case, a ticket scored again as sent before: the union would be the same
+            }
             List<TicketEvent> all = held == null ? mine : union(held.events(), mine);
             // A ticket scored again as the desk already holds it is no news: no put, no write.
             if (held == null || !held.ticket().equals(t) || !held.events().equals(all)) {
@@ -236,12 +239,28 @@ final class LiveDesk implements AutoCloseable {
     }
 
     /** The events held, then those sent that are new, in time order (held first at equal instants, as stored). */
-    private static List<TicketEvent> union(List<TicketEvent> held, List<TicketEvent> sent) {
+    static List<TicketEvent> union(List<TicketEvent> held, List<TicketEvent> sent) {
         LinkedHashSet<TicketEvent> all = new LinkedHashSet<>(held);
         all.addAll(sent);
         List<TicketEvent> out = new ArrayList<>(all);
         out.sort(java.util.Comparator.comparing(TicketEvent::at));
         return out;
+    }
+
+    /** Whether {@link #union} of these events with themselves is the same list: in time order, none repeated. */
+    static boolean inUnionOrder(List<TicketEvent> events) {
+        for (int i = 1; i < events.size(); i++) {
+            int c = events.get(i - 1).at().compareTo(events.get(i).at());
+            if (c > 0) {
+                return false;
+            }
+            for (int j = i - 1; c == 0 && j >= 0 && events.get(j).at().equals(events.get(i).at()); j--) {
+                if (events.get(j).equals(events.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** @return scored requests waiting to be stored */
