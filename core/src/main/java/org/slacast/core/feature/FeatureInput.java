@@ -1,6 +1,7 @@
 package org.slacast.core.feature;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.slacast.core.clock.MetricStatus;
 import org.slacast.core.policy.SlaPolicy;
@@ -25,5 +26,5 @@ import org.slacast.core.ticket.TicketEvent;
 public record FeatureInput(Ticket ticket, List<TicketEvent> events, Instant at, SlaPolicy policy, MetricStatus sla,
                            DeskState.History history, int[] subjectTokens,
                            int[] bodyTokens, List<TicketEvent> known,
-                           java.time.ZonedDateTime local) {
+                           ZonedDateTime local) {
 }

@@ -11,6 +11,7 @@ import org.slacast.core.feature.Feature.Kind;
 import org.slacast.core.ticket.EventType;
 import org.slacast.core.ticket.OpenAttribute;
 import org.slacast.core.ticket.TicketEvent;
+import org.slacast.core.ticket.Tier;
 
 /**
  * The feature catalogue, version {@value #VERSION}. Training and serving both build their vectors from this one
@@ -132,7 +133,7 @@ public final class Features {
     }
 
     /** The tier set by the latest known event that sets one, else the ticket's own. */
-    private static org.slacast.core.ticket.Tier latestTier(FeatureInput in) {
+    private static Tier latestTier(FeatureInput in) {
         List<TicketEvent> known = in.known();
         for (int i = known.size() - 1; i >= 0; i--) {
             if (known.get(i).tier() != null) {
