@@ -35,4 +35,16 @@ class LiveDeskUnionTest {
         }
         assertThat(shortcuts).isBetween(2_000, 18_000); // both sides were exercised
     }
+
+    @Test
+    void aLongRunAtOneInstantIsLeftToTheUnion() {
+        Instant at = Instant.parse("2026-03-02T08:00:00Z");
+        List<TicketEvent> run = new ArrayList<>();
+        for (int k = 0; k < 1_000; k++) {
+            run.add(new TicketEvent("T-1", at, EventType.STATUS_CHANGE, "s" + k, null, null, null, null));
+        }
+        assertThat(LiveDesk.union(run, run)).isEqualTo(run);
+        assertThat(LiveDesk.inUnionOrder(run)).isFalse(); // not half a million comparisons: the union decides
+        assertThat(LiveDesk.inUnionOrder(run.subList(0, LiveDesk.SAME_INSTANT_RUN + 1))).isTrue();
+    }
 }
