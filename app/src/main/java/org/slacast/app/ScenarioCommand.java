@@ -24,11 +24,11 @@ import picocli.CommandLine.Spec;
         + "desk as it was: eligible cases, breaches avoided per metric and priority, business hours saved and the "
         + "p95 of resolution. No simulator: the figures are the data's own.",
     "It also decomposes the time until resolution and until first response into the statuses it was spent in "
-        + "(p50, p90, p95 per tier and category, and the stage that drives the slowest 5%), and proposes the "
+        + "(p50, p90, p95 per tier and category, and the stage that drives the slowest 5%%), and proposes the "
         + "stages worth shortening first.",
     "", "Examples:",
-    "  slacast scenario --data demo/data --policy demo/data/policy.yaml --faster awaiting_parts=20%",
-    "  slacast scenario --data demo/data --policy demo/data/policy.yaml --pause awaiting_change --drop-reopens 25%"})
+    "  slacast scenario --data demo/data --policy demo/data/policy.yaml --faster awaiting_parts=20%%",
+    "  slacast scenario --data demo/data --policy demo/data/policy.yaml --pause awaiting_change --drop-reopens 25%%"})
 public final class ScenarioCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -37,7 +37,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     private DeskSource source;
 
     @Option(names = "--faster", paramLabel = "STATUS=SHARE", description = {"Take a share of the business time "
-        + "spent in a status away; what follows happens that much sooner, e.g. awaiting_parts=20%. Repeatable."})
+        + "spent in a status away; what follows happens that much sooner, e.g. awaiting_parts=20%%. Repeatable."})
     private List<String> faster = new ArrayList<>();
 
     @Option(names = "--pause", paramLabel = "STATUS", description = {"Report with the clocks paused in a status "
@@ -45,7 +45,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     private List<String> pause = new ArrayList<>();
 
     @Option(names = "--drop-reopens", paramLabel = "SHARE", description = {"Take the reopens of a share of the "
-        + "reopened tickets away: they end at their first resolution, e.g. 25%."})
+        + "reopened tickets away: they end at their first resolution, e.g. 25%%."})
     private String dropReopens;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",

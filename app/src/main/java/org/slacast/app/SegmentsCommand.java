@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     "Test whether breach rates differ by hour of day, shift, team, priority, contract and customer tenure (time "
         + "since the customer's first ticket): a chi-square test per "
         + "dimension, and per segment against the rest Fisher's exact test (small counts) or chi-square, with "
-        + "Holm's correction for the many comparisons and a Wilson 95% interval for each rate. Only differences "
+        + "Holm's correction for the many comparisons and a Wilson 95%% interval for each rate. Only differences "
         + "marked as holding are worth acting on.",
     "", "Example:", "  slacast segments --data demo/data --policy demo/data/policy.yaml"})
 public final class SegmentsCommand implements Callable<Integer> {

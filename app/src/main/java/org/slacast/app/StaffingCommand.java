@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         + "handle time measured on the data; set beside the roster (agents.csv) as a gap, with the shift whose "
         + "arrivals lose the most penalty to breaches.",
     "", "Example:",
-    "  slacast staffing --data demo/data --policy demo/data/policy.yaml --service-level 80% --answer-within 1h"})
+    "  slacast staffing --data demo/data --policy demo/data/policy.yaml --service-level 80%% --answer-within 1h"})
 public final class StaffingCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;

@@ -101,7 +101,7 @@ public final class TrainCommand extends ModelCommand {
 
     @Option(names = "--cv", paramLabel = "K", description = {"Before the fit, rolling-origin cross-validation: the "
         + "later half of the tickets in K blocks (2 to 10), each tested after training on everything before it; "
-        + "reported with Student-t 95% intervals."})
+        + "reported with Student-t 95%% intervals."})
     private Integer cv;
 
     @Option(names = "--no-target-encoding", description = {"Leave out the categorical attributes' training breach "

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     "Simulate the desk of a profile unchanged and with each change, over the same period and with the same random "
         + "numbers (so that differences are the change's, not noise), for several seeds; report breaches avoided "
         + "per metric and priority, penalty saved, agent hours and the change in p95 resolution time, each with a "
-        + "95% interval over seeds.",
-    "", "Example:", "  slacast whatif --profile banking-it --add-agent \"L1 22:00-06:00 Mon-Fri\" --faster L2=20%"})
+        + "95%% interval over seeds.",
+    "", "Example:", "  slacast whatif --profile banking-it --add-agent \"L1 22:00-06:00 Mon-Fri\" --faster L2=20%%"})
 public final class WhatIfCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -62,13 +62,13 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Option(names = "--faster", paramLabel = "STAGE=CUT",
             description = "Cut a stage's time: L1, L2, L3 (hands-on) or awaiting_parts, awaiting_change, "
-                    + "awaiting_fix, pending_customer (waits), e.g. L2=20%.")
+                    + "awaiting_fix, pending_customer (waits), e.g. L2=20%%.")
     private Map<String, String> faster = new LinkedHashMap<>();
 
-    @Option(names = "--reopen-rate", paramLabel = "CHANGE", description = "Change the reopen rate, e.g. -25%.")
+    @Option(names = "--reopen-rate", paramLabel = "CHANGE", description = "Change the reopen rate, e.g. -25%%.")
     private String reopen;
 
-    @Option(names = "--arrivals", paramLabel = "CHANGE", description = "Change the arrival rate, e.g. +10%.")
+    @Option(names = "--arrivals", paramLabel = "CHANGE", description = "Change the arrival rate, e.g. +10%%.")
     private String arrivals;
 
     @Option(names = "--together", description = "Judge all changes as one desk, not each alone.")
