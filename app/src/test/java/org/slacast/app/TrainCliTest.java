@@ -235,7 +235,7 @@ class TrainCliTest {
                 "--param", "random-forest.tress=300");
         assertThat(typo.code()).isEqualTo(1);
         assertThat(typo.err()).isEqualTo("slacast: --param random-forest.tress=300: unknown parameter 'tress' for "
-                + "random-forest; valid: max_depth, max_examples, max_nodes, node_size, trees\n");
+                + "random-forest; valid: max_depth, max_examples, max_nodes, node_size, patience, trees\n");
         CliRun range = CliRun.of("train", "--data", data.toString(), "--registry", tmp.resolve("x").toString(),
                 "--param", "gbt.shrinkage=2", "--param", "logistic.epochs=3");
         assertThat(range.err()).isEqualTo("slacast: --param gradient-boosting.shrinkage=2.0: must be in (0, 1]\n");

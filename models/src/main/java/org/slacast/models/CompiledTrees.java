@@ -144,6 +144,23 @@ final class CompiledTrees {
         return s;
     }
 
+    /**
+     * @param t a tree's index
+     * @param x a feature vector
+     * @return that tree's leaf value for x times its weight: one term of {@link #sum}
+     */
+    double term(int t, double[] x) {
+        return weights[t] * Double.longBitsToDouble(nodes[2 * leaf(roots[t], x)]);
+    }
+
+    /**
+     * @param t a tree's index
+     * @return its weight
+     */
+    double weight(int t) {
+        return weights[t];
+    }
+
     /** @return the weighted sum over trees of each root's expected value: the output when no feature is known */
     double bias() {
         double s = 0;

@@ -37,9 +37,57 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
      * @param data   training rows
      * @param params the forest's size and tree limits
      * @param seed   seed for the trees
-     * @return the fitted model
+     * @return the fitted model, every tree of it
      */
     public static ForestModel fit(TrainingSet data, ForestParameters params, long seed) {
+        return fit(data, null, params, seed);
+    }
+
+    /**
+     * Fits every tree (Smile grows them all at once), then with validation rows and a patience keeps the trees up to
+     * the best validation log loss, counted the way LightGBM's forest stops ({@link LightGbmModel#fitForest}). Smile
+     * trims a forest to its heaviest trees, so the trees are first put in that order and the prefixes taken in it.
+     *
+     * @param data       training rows
+     * @param validation validation rows with both outcomes, or null to keep every tree
+     * @param params     the forest's size, tree limits and patience
+     * @param seed       seed for the trees
+     * @return the fitted model
+     */
+    public static ForestModel fit(TrainingSet data, TrainingSet validation, ForestParameters params, long seed) {
+        RandomForest rf = grow(data, params, seed);
+        if (params.patience() == 0 || validation == null || !validation.bothOutcomes()) {
+            return new ForestModel(rf, data.schema().names());
+        }
+        RandomForest ordered = rf.trim(rf.size());
+        int keep = kept(compile(ordered, data.schema().size()), validation, params.patience());
+        return new ForestModel(keep < ordered.size() ? ordered.trim(keep) : ordered, data.schema().names());
+    }
+
+    /** The number of leading trees with the lowest validation log loss, stopping {@code patience} trees past it. */
+    static int kept(CompiledTrees trees, TrainingSet validation, int patience) {
+        double[][] x = validation.x();
+        double[] sums = new double[x.length];
+        double weight = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int best = 0;
+        for (int t = 0; t < trees.size() && t - best < patience; t++) {
+            weight += trees.weight(t);
+            double loss = 0;
+            for (int i = 0; i < x.length; i++) {
+                sums[i] += trees.term(t, x[i]);
+                double p = Math.clamp(sums[i] / weight, 1e-15, 1 - 1e-15);
+                loss -= validation.y()[i] == 1 ? Math.log(p) : Math.log1p(-p);
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = t + 1;
+            }
+        }
+        return Math.max(1, best);
+    }
+
+    private static RandomForest grow(TrainingSet data, ForestParameters params, long seed) {
         int trees = params.trees();
         int p = data.schema().size();
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(p)));
@@ -53,12 +101,16 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
         }
         var options = new RandomForest.Options(trees, mtry, SplitRule.GINI, params.maxDepth(), params.maxNodes(),
                 params.nodeSize(), 1.0, new int[] {1, positiveWeight}, seeds, null);
-        RandomForest rf = RandomForest.fit(SmileFrames.formula(data.schema().names()), SmileFrames.frame(data), options);
-        return new ForestModel(rf, data.schema().names());
+        return RandomForest.fit(SmileFrames.formula(data.schema().names()), SmileFrames.frame(data), options);
     }
 
     static ForestModel load(Path dir, List<String> names) throws IOException {
         return new ForestModel(SmileFrames.read(dir.resolve(FILE), RandomForest.class), names);
+    }
+
+    /** @return the number of trees kept */
+    public int treeCount() {
+        return trees.size();
     }
 
     @Override

@@ -21,11 +21,15 @@ import java.util.Map;
  *                    ({@code --max-train-examples}); default 50,000: trees of 300 leaves gain nothing from more
  *                    (on 300,000 tickets 50,000 scored 0.8230, 100,000 0.8192 and 200,000 0.8134, each in about
  *                    half the time of the next); 0 leaves the pipeline's cap alone
+ * @param patience    {@code patience}: with validation rows, stop adding trees once this many in a row have not
+ *                    lowered the validation log loss of the forest so far, and keep the trees up to the best;
+ *                    default 30; 0 grows every tree. A forest's loss flattens as it grows: where more trees
+ *                    no longer help, they only cost fitting time and every score's walk (docs/BENCHMARKS.md)
  */
-public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSize, int maxExamples)
+public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSize, int maxExamples, int patience)
         implements ModelParameters {
-    /** 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, on at most 50,000 examples. */
-    public static final ForestParameters DEFAULTS = new ForestParameters(200, 20, 300, 5, 50_000);
+    /** Up to 200 trees of depth up to 20 and at most 300 leaves, nodes of 5, on at most 50,000 examples. */
+    public static final ForestParameters DEFAULTS = new ForestParameters(200, 20, 300, 5, 50_000, 30);
 
     /** Checks each value's range by name: Smile's limits (depth and leaves at least 2), LightGBM's (131,072 leaves). */
     public ForestParameters {
@@ -35,12 +39,14 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
         ParameterBounds.between(k, "max_nodes", maxNodes, 2, ParameterBounds.MAX_LEAVES);
         ParameterBounds.atLeast(k, "node_size", nodeSize, 1);
         ParameterBounds.atLeast(k, "max_examples", maxExamples, 0);
+        ParameterBounds.atLeast(k, "patience", patience, 0);
     }
 
     /** Reads a complete map with {@link #asMap()}'s names. */
     static ForestParameters of(Map<String, Number> v) {
         return new ForestParameters(v.get("trees").intValue(), v.get("max_depth").intValue(),
-                v.get("max_nodes").intValue(), v.get("node_size").intValue(), v.get("max_examples").intValue());
+                v.get("max_nodes").intValue(), v.get("node_size").intValue(), v.get("max_examples").intValue(),
+                v.get("patience").intValue());
     }
 
     /**
@@ -48,7 +54,7 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
      * @return these parameters with another number of trees
      */
     public ForestParameters withTrees(int count) {
-        return new ForestParameters(count, maxDepth, maxNodes, nodeSize, maxExamples);
+        return new ForestParameters(count, maxDepth, maxNodes, nodeSize, maxExamples, patience);
     }
 
     /**
@@ -77,6 +83,7 @@ public record ForestParameters(int trees, int maxDepth, int maxNodes, int nodeSi
         m.put("max_nodes", maxNodes);
         m.put("node_size", nodeSize);
         m.put("max_examples", maxExamples);
+        m.put("patience", patience);
         return Collections.unmodifiableMap(m);
     }
 }

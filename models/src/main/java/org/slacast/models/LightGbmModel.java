@@ -65,17 +65,21 @@ public final class LightGbmModel implements BreachModel {
     }
 
     /**
-     * Grows a Random Forest in LightGBM's {@code rf} mode, every tree of it.
+     * Grows a Random Forest in LightGBM's {@code rf} mode; with validation rows and a patience, only until the
+     * validation log loss of the averaged trees has not fallen for {@code patience} trees, keeping those up to the best.
      *
-     * @param data   training rows
-     * @param params the forest's size and tree limits
-     * @param seed   the seed of the bagging and of the features each split may use
+     * @param data       training rows
+     * @param validation validation rows with both outcomes, or null to grow every tree
+     * @param params     the forest's size and tree limits
+     * @param seed       the seed of the bagging and of the features each split may use
      * @return the fitted forest, of kind {@link ModelKind#RANDOM_FOREST}
      * @throws BadInputException when LightGBM's native library cannot be loaded on this platform
      */
-    public static LightGbmModel fitForest(TrainingSet data, ForestParameters params, long seed) {
-        return train(data, null, params.lightGbmConfig(data.schema().size(), seed), params.trees(), 0,
-                ModelKind.RANDOM_FOREST);
+    public static LightGbmModel fitForest(TrainingSet data, TrainingSet validation, ForestParameters params,
+                                          long seed) {
+        boolean early = params.patience() > 0 && validation != null && validation.bothOutcomes();
+        return train(data, early ? validation : null, params.lightGbmConfig(data.schema().size(), seed),
+                params.trees(), params.patience(), ModelKind.RANDOM_FOREST);
     }
 
     /** @return whether LightGBM's native library loads on this platform */

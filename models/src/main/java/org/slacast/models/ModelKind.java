@@ -63,7 +63,7 @@ public enum ModelKind {
     }
 
     /**
-     * Fits a model of this kind, with validation rows for the kinds that stop early on them (gradient boosting).
+     * Fits a model of this kind, with validation rows for the kinds that stop early on them (the forest and boosting).
      *
      * @param data       training rows
      * @param validation validation rows, or null
@@ -77,8 +77,8 @@ public enum ModelKind {
             throw new IllegalArgumentException(params.kind().label() + " parameters given to fit " + label);
         }
         return switch (params) {
-            case ForestParameters p -> LightGbmModel.available() ? LightGbmModel.fitForest(data, p, seed)
-                    : ForestModel.fit(data, p, seed);
+            case ForestParameters p -> LightGbmModel.available() ? LightGbmModel.fitForest(data, validation, p, seed)
+                    : ForestModel.fit(data, validation, p, seed);
             case LogisticParameters p -> LogisticModel.fit(data, p, seed);
             case BoostParameters p -> BoostModel.fit(data, validation, p, seed);
             case LightGbmParameters p -> LightGbmModel.fit(data, validation, p, seed);

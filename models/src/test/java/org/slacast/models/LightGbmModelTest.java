@@ -49,9 +49,9 @@ class LightGbmModelTest {
         TrainingSet d = ModelBundleTest.data(1500, 8);
         ForestParameters p = ForestParameters.DEFAULTS.withTrees(20);
         double[] x = ModelBundleTest.data(1, 9).x()[0];
-        double a = LightGbmModel.fitForest(d, p, 3).score(x);
-        assertThat(LightGbmModel.fitForest(d, p, 3).score(x)).isEqualTo(a);
-        assertThat(LightGbmModel.fitForest(d, p, 4).score(x)).isNotEqualTo(a);
+        double a = LightGbmModel.fitForest(d, null, p, 3).score(x);
+        assertThat(LightGbmModel.fitForest(d, null, p, 3).score(x)).isEqualTo(a);
+        assertThat(LightGbmModel.fitForest(d, null, p, 4).score(x)).isNotEqualTo(a);
     }
 
     private static double sum(double[] v) {

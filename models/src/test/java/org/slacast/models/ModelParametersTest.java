@@ -15,13 +15,14 @@ class ModelParametersTest {
 
     @Test
     void theDefaultsAreTheDocumentedOnes() {
-        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST)).isEqualTo(new ForestParameters(200, 20, 300, 5, 50_000));
+        assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST))
+                .isEqualTo(new ForestParameters(200, 20, 300, 5, 50_000, 30));
         assertThat(ModelParameters.defaults(ModelKind.GRADIENT_BOOSTING))
                 .isEqualTo(new BoostParameters(200, 8, 16, 5, 0.1, 0.7, 60_000, 20));
         assertThat(ModelParameters.defaults(ModelKind.LOGISTIC)).isEqualTo(new LogisticParameters(5, 0.1, 100_000));
         assertThat(ModelParameters.defaults(ModelKind.RANDOM_FOREST).asMap()).containsExactly(Map.entry("trees", 200),
                 Map.entry("max_depth", 20), Map.entry("max_nodes", 300), Map.entry("node_size", 5),
-                Map.entry("max_examples", 50_000));
+                Map.entry("max_examples", 50_000), Map.entry("patience", 30));
     }
 
     @Test
@@ -52,7 +53,7 @@ class ModelParametersTest {
         assertThatThrownBy(() -> ModelParameters.parse(ModelKind.RANDOM_FOREST, Map.of("tress", "300")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("random-forest.tress=300: unknown parameter 'tress' for random-forest; valid: max_depth, "
-                        + "max_examples, max_nodes, node_size, trees");
+                        + "max_examples, max_nodes, node_size, patience, trees");
         // Another kind's parameter is just as unknown.
         assertThatThrownBy(() -> ModelParameters.parse(ModelKind.LOGISTIC, Map.of("trees", "30")))
                 .hasMessage("logistic.trees=30: unknown parameter 'trees' for logistic; valid: epochs, learning_rate, "

@@ -269,6 +269,8 @@ public final class TrainingPipeline {
             params.put("trees_fitted", b.treeCount()); // fewer than trees when it stopped early
         } else if (model instanceof org.slacast.models.LightGbmModel l) {
             params.put("trees_fitted", l.treeCount());
+        } else if (model instanceof org.slacast.models.ForestModel f) {
+            params.put("trees_fitted", f.treeCount()); // Smile's forest, trimmed when it stopped early
         }
         params.put("max_train_examples", options.maxTrainExamples());
         BundleManifest m = common.toBuilder().id(id).kind(kind.label()).createdAt(Instant.now()).parameters(params)
