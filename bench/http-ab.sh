@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # A/B: the default /v1/score of an older build (A, a git revision) against this tree's (B), served side by side
-# over the same registry, with the same-I/O endpoint measured in the same run. Rounds alternate A and B, so that
-# a machine growing busier or quieter weighs on both alike; then each is paced at half the same-I/O rate.
+# over the same registry (or A over one trained with $A_TRAIN, see ab-setup.sh), with the same-I/O endpoint
+# measured in the same run. Rounds alternate A and B, so that a machine growing busier or quieter weighs on both
+# alike; then each is paced at half the same-I/O rate.
 # Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)]
 rev="${1:-HEAD~1}"; rounds="${2:-3}"
 . "$(dirname "$0")/ab-setup.sh" "$rev"
 ./mvnw -q -B -pl serving test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test >/dev/null || exit 1
-serve() {  # jar port
-  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$1" serve --registry "$work/registry" \
+serve() {  # jar port registry
+  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$1" serve --registry "$3" \
     --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log-$2.duckdb" --store "jdbc:duckdb:$work/desk-$2.duckdb" \
     --port "$2" > "$work/serve-$2.log" 2>&1 &
 }
-serve "$work/a/app/target/slacast.jar" 7091
-serve app/target/slacast.jar 7092
+serve "$work/a/app/target/slacast.jar" 7091 "$work/registry-a"
+serve app/target/slacast.jar 7092 "$work/registry"
 cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
 for p in 7091 7092; do for _ in $(seq 1 60); do curl -s -o /dev/null localhost:$p/health && break; sleep 1; done; done
 body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"

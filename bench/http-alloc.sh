@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Memory allocated and CPU used per default /v1/score, for an older build (A, a git revision) and this tree's (B):
-# each served in turn over the same registry, warmed for 45 s, then paced at a fixed rate for 20 s under JFR.
+# each served in turn over the same registry (or A over one trained with $A_TRAIN, see ab-setup.sh), warmed for
+# 45 s, then paced at a fixed rate for 20 s under JFR.
 # Bytes come from JFR's per-thread allocation counters, CPU from the process's user and system time; both are
 # per request, so a busier or quieter machine changes them far less than it changes a rate.
 # Needs wrk. Usage: bench/http-alloc.sh [REV (default HEAD~1)] [RATE (default 8000)]
@@ -8,9 +9,10 @@ rev="${1:-HEAD~1}"; rate="${2:-8000}"
 . "$(dirname "$0")/ab-setup.sh" "$rev"
 ticks=$(getconf CLK_TCK)
 for side in A B A B; do
-  jar=app/target/slacast.jar; [ $side = A ] && jar="$work/a/app/target/slacast.jar"
+  jar=app/target/slacast.jar; reg="$work/registry"
+  [ $side = A ] && jar="$work/a/app/target/slacast.jar" && reg="$work/registry-a"
   rm -f "$work"/log.duckdb* "$work"/desk.duckdb* "$work/rec.jfr"
-  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$jar" serve --registry "$work/registry" \
+  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$jar" serve --registry "$reg" \
     --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log.duckdb" --store "jdbc:duckdb:$work/desk.duckdb" \
     --port 7094 > "$work/serve.log" 2>&1 &
   pid=$!
