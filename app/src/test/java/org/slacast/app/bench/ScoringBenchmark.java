@@ -42,6 +42,9 @@ import org.slacast.models.Registry;
 public class ScoringBenchmark {
     @Param({"random-forest", "logistic", "gradient-boosting"})
     public String kind;
+    /** The forest's {@code patience}: 0 grows all 200 trees, the default stops on the validation loss. */
+    @Param({"30"})
+    public int forestPatience;
 
     private ModelBundle bundle;
     private FeatureExtractor extractor;
@@ -63,7 +66,7 @@ public class ScoringBenchmark {
         Path reg = dir.resolve("models");
         Slacast.run("generate", "--tickets", "20000", "--seed", "5", "--out", data.toString(), "--no-sla");
         Slacast.run("train", "--data", data.toString(), "--registry", reg.toString(), "--models",
-                ModelKind.parse(kind).label(), "--no-report");
+                ModelKind.parse(kind).label(), "--no-report", "--param", "random-forest.patience=" + forestPatience);
         bundle = new Registry(reg).champion();
         PolicySet policies = PolicyFile.load(data.resolve("policy.yaml"));
         TicketData d = TicketData.load(data);
