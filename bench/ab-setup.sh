@@ -11,6 +11,7 @@ trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; git worktree remove --force
 (cd "$work/a" && ./mvnw -q -B -DskipTests package) >/dev/null || { echo "cannot build $1"; exit 1; }
 ./mvnw -q -B -DskipTests install >/dev/null || exit 1
 ./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null 2>&1
+. bench/answers.sh; many_bodies "$work/data" "$work"
 ./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
 if [ -n "${A_TRAIN:-}" ]; then
   # shellcheck disable=SC2086

@@ -3,7 +3,8 @@
 # over the same registry (or A over one trained with $A_TRAIN, see ab-setup.sh), with the same-I/O endpoint
 # measured in the same run. Rounds alternate A and B, so that a machine growing busier or quieter weighs on both
 # alike; then each is paced at half the same-I/O rate.
-# Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)]
+# Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)]; BODIES=1024 sends 1,024
+# different tickets of the desk in turn (bench/answers.sh).
 rev="${1:-HEAD~1}"; rounds="${2:-3}"
 . "$(dirname "$0")/ab-setup.sh" "$rev"
 ./mvnw -q -B -pl serving test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
@@ -17,8 +18,7 @@ serve "$work/a/app/target/slacast.jar" 7091 "$work/registry-a"
 serve app/target/slacast.jar 7092 "$work/registry"
 cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
 for p in 7091 7092; do for _ in $(seq 1 60); do curl -s -o /dev/null localhost:$p/health && break; sleep 1; done; done
-body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"
-curl -s -H 'Content-Type: application/json' -d "$body" localhost:7092/v1/score >"$work/answer.json"
+record_answers localhost:7092/v1/score "$work/answer.json"
 "$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.SameIoEndpoint 7093 "$work/answer.json" >"$work/same.log" 2>&1 &
 for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7093/ && break; sleep 1; done
 rate() { wrk -t2 -c32 -d"$2" --latency -s bench/score.lua "$1" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; }

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Alternates the same-I/O endpoint and the default /v1/score on warm servers: a warm-up of each (20 s and 45 s),
 # then two rounds of 15 s, then the default paced at half the same-I/O rate. Needs wrk and a built tree
-# (bench/http.sh builds it). Usage: bench/http-alternate.sh
+# (bench/http.sh builds it). BODIES=1024 sends 1,024 different tickets of the desk in turn (bench/answers.sh).
+# Usage: bench/http-alternate.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 work=$(mktemp -d)
 ./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null 2>&1
+. bench/answers.sh; many_bodies "$work/data" "$work"
 ./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
 ./slacast serve --registry "$work/registry" --policy "$work/data/policy.yaml" --db "jdbc:duckdb:$work/log.duckdb" --store "jdbc:duckdb:$work/desk.duckdb" --port 7091 > "$work/serve.log" 2>&1 &
 sp=$!
 for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7091/health && break; sleep 1; done
-body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"
-curl -s -H 'Content-Type: application/json' -d "$body" localhost:7091/v1/score >"$work/answer.json"
+record_answers localhost:7091/v1/score "$work/answer.json"
 cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
 "$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.SameIoEndpoint 7093 "$work/answer.json" >"$work/same.log" 2>&1 &
 ip=$!

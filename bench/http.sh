@@ -2,7 +2,8 @@
 # wrk: throughput and latency of POST /v1/score against two baselines, same machine, same run: a bare Javalin
 # endpoint (reads the body, answers 27 bytes) and a same-I/O endpoint (parses the request into the same request
 # objects and streams an answer of the same size and shape, recorded from the server first).
-# Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections]
+# Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections]; BODIES=1024 sends 1,024
+# different tickets of the desk in turn instead of one (bench/answers.sh).
 # The bare endpoint is measured first, while slacast is idle, and every slacast run starts with its prediction log
 # drained: a backlog being written would take CPU from whatever is measured next.
 set -euo pipefail
@@ -16,6 +17,7 @@ cd "$here"
 ./mvnw -q -B -pl serving test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 work="$(mktemp -d)"
 ./slacast generate --tickets 10000 --seed 42 --out "$work/data" --no-sla >/dev/null
+. bench/answers.sh; many_bodies "$work/data" "$work"
 ./slacast train --data "$work/data" --registry "$work/registry" --no-report >/dev/null 2>&1
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
@@ -54,8 +56,7 @@ serve() {  # port, extra flags
 
 # One real answer, recorded for the same-I/O endpoint.
 serve 7084 --no-log
-body="$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" bench/score.lua)"
-curl -s -H 'Content-Type: application/json' -d "$body" localhost:7084/v1/score >"$work/answer.json"
+record_answers localhost:7084/v1/score "$work/answer.json"
 stop
 cp="serving/target/test-classes:serving/target/classes:$(cat serving/target/bench.cp)"
 "$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.BareEndpoint 7082 >"$work/bare.log" 2>&1 &
@@ -66,7 +67,7 @@ stop
 "$JAVA_HOME/bin/java" -cp "$cp" org.slacast.serving.SameIoEndpoint 7083 "$work/answer.json" >"$work/same.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do curl -s -o /dev/null localhost:7083/ && break; sleep 1; done
-echo "   (answer: $(wc -c <"$work/answer.json") bytes)"
+echo "   (answers: $(awk '{s += length($0)} END {printf "%d, %.0f bytes each", NR, s / NR}' "$work/answer.json"))"
 load "POST /same-io (the request parsed and checked, a recorded answer of the same shape streamed)" http://localhost:7083/same-io
 same_rps="$(awk '/Requests\/sec/ {print int($2)}' "$work/last.txt")"
 stop
