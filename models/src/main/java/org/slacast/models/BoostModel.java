@@ -93,14 +93,12 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
     /** Watches each tree's validation log loss and stops the fit once it has not improved for a while. */
     private static final class EarlyStop
             implements java.util.concurrent.Flow.Subscriber<GradientTreeBoost.TrainingStatus> {
-        private final int patience;
+        private final ValidationStop watch;
         private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         private IterativeAlgorithmController<GradientTreeBoost.TrainingStatus> controller;
-        private double bestLoss = Double.POSITIVE_INFINITY;
-        private int bestTree;
 
         EarlyStop(int patience) {
-            this.patience = patience;
+            this.watch = new ValidationStop(patience);
         }
 
         @Override
@@ -110,11 +108,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
 
         @Override
         public synchronized void onNext(GradientTreeBoost.TrainingStatus status) {
-            double loss = status.metrics().logloss();
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                bestTree = status.tree();
-            } else if (status.tree() - bestTree >= patience) {
+            if (watch.stop(status.tree(), status.metrics().logloss())) {
                 controller.stop();
             }
         }
@@ -137,7 +131,7 @@ public final class BoostModel extends TreeEnsemble<GradientTreeBoost> {
                 Thread.currentThread().interrupt();
             }
             synchronized (this) {
-                return bestTree <= 0 ? fitted : Math.min(bestTree, fitted);
+                return watch.best() <= 0 ? fitted : Math.min(watch.best(), fitted);
             }
         }
     }

@@ -69,9 +69,8 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
         double[][] x = validation.x();
         double[] sums = new double[x.length];
         double weight = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int best = 0;
-        for (int t = 0; t < trees.size() && t - best < patience; t++) {
+        ValidationStop watch = new ValidationStop(patience);
+        for (int t = 0; t < trees.size(); t++) {
             weight += trees.weight(t);
             double loss = 0;
             for (int i = 0; i < x.length; i++) {
@@ -79,12 +78,11 @@ public final class ForestModel extends TreeEnsemble<RandomForest> {
                 double p = Math.clamp(sums[i] / weight, 1e-15, 1 - 1e-15);
                 loss -= validation.y()[i] == 1 ? Math.log(p) : Math.log1p(-p);
             }
-            if (loss < bestLoss) {
-                bestLoss = loss;
-                best = t + 1;
+            if (watch.stop(t + 1, loss)) {
+                break;
             }
         }
-        return Math.max(1, best);
+        return Math.max(1, watch.best());
     }
 
     private static RandomForest grow(TrainingSet data, ForestParameters params, long seed) {

@@ -116,26 +116,17 @@ public final class LightGbmModel implements BreachModel {
 
     /** Runs the rounds; returns how many to keep: all of them, or those up to the best validation loss. */
     private static int rounds(LGBMBooster booster, boolean early, int rounds, int patience) throws LGBMException {
-        int best = 0;
+        ValidationStop watch = early ? new ValidationStop(patience) : null;
         int done = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
         while (done < rounds) {
             boolean finished = booster.updateOneIter();
             done++;
-            if (early) {
-                double loss = booster.getEval(1)[0];
-                if (loss < bestLoss) {
-                    bestLoss = loss;
-                    best = done;
-                } else if (done - best >= patience) {
-                    break;
-                }
-            }
-            if (finished) {
+            boolean stop = early && watch.stop(done, booster.getEval(1)[0]); // the last round counts too
+            if (stop || finished) {
                 break;
             }
         }
-        return early ? Math.max(1, best) : done;
+        return early ? Math.max(1, watch.best()) : done;
     }
 
     private static LGBMDataset dataset(TrainingSet s, String config, LGBMDataset reference) throws LGBMException {
