@@ -16,9 +16,12 @@ public enum Explanation {
      */
     SHAP;
 
+    /** Made once: every score's answer names its explanation. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** @return the name used on the command line and in the API */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /**

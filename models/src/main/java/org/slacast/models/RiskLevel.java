@@ -14,6 +14,9 @@ public enum RiskLevel {
     /** At or above the threshold. */
     HIGH;
 
+    /** Made once: the label is written for every score, and lower-casing the name each time showed in profiles. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /**
      * @param probability a calibrated breach probability
      * @param threshold   the bundle's threshold
@@ -25,6 +28,6 @@ public enum RiskLevel {
 
     /** @return the label used in files and the API */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }
