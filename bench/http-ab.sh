@@ -3,8 +3,9 @@
 # over the same registry (or A over one trained with $A_TRAIN, see ab-setup.sh), with the same-I/O endpoint
 # measured in the same run. Rounds alternate A and B, so that a machine growing busier or quieter weighs on both
 # alike; then each is paced at half the same-I/O rate.
-# Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)]; BODIES=1024 sends 1,024
-# different tickets of the desk in turn (bench/answers.sh).
+# Needs wrk. Usage: bench/http-ab.sh [REV (default HEAD~1)] [ROUNDS (default 3)];
+# 1,024 different tickets of the desk are sent in turn; BODIES=N sends N, and BODIES= (empty) the one ticket of
+# bench/score.lua (bench/answers.sh).
 rev="${1:-HEAD~1}"; rounds="${2:-3}"
 . "$(dirname "$0")/ab-setup.sh" "$rev"
 ./mvnw -q -B -pl serving test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \

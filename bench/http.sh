@@ -2,8 +2,9 @@
 # wrk: throughput and latency of POST /v1/score against two baselines, same machine, same run: a bare Javalin
 # endpoint (reads the body, answers 27 bytes) and a same-I/O endpoint (parses the request into the same request
 # objects and streams an answer of the same size and shape, recorded from the server first).
-# Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections]; BODIES=1024 sends 1,024
-# different tickets of the desk in turn instead of one (bench/answers.sh).
+# Needs wrk (apt-get install wrk). Usage: bench/http.sh [seconds] [connections];
+# 1,024 different tickets of the desk are sent in turn; BODIES=N sends N, and BODIES= (empty) the one ticket of
+# bench/score.lua (bench/answers.sh).
 # The bare endpoint is measured first, while slacast is idle, and every slacast run starts with its prediction log
 # drained: a backlog being written would take CPU from whatever is measured next.
 set -euo pipefail
