@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Alternates the same-I/O endpoint and the default /v1/score on warm servers: a warm-up of each (20 s and 45 s),
 # then ROUNDS (default 2) rounds of 15 s each, then the default paced at half the last same-I/O rate. Needs wrk
-# and a built tree (bench/http.sh builds it). 1,024 different tickets of the desk are sent in turn; BODIES=N sends N, and BODIES=
-# (empty) the one ticket of bench/score.lua (bench/answers.sh).
-# Usage: bench/http-alternate.sh
+# and a built tree (bench/http.sh builds it). 1,024 different tickets of the desk are sent in turn; BODIES=N
+# sends N, and BODIES= (empty) the one ticket of bench/score.lua (bench/answers.sh).
+# Usage: [ROUNDS=N] bench/http-alternate.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."; . .ci/jdk.sh; slacast_select_jdk
 work=$(mktemp -d)
