@@ -55,7 +55,7 @@ serve() {  # port, extra flags
   wait_up "$port"
 }
 
-# One real answer, recorded for the same-I/O endpoint.
+# The server's real answers, one for each body the runs send, recorded for the same-I/O endpoint.
 serve 7084 --no-log
 record_answers localhost:7084/v1/score "$work/answer.json"
 stop
